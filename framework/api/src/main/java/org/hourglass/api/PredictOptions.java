@@ -1,0 +1,32 @@
+package org.hourglass.api;
+
+/**
+ * How to cut an image into tiles for prediction. The engine rounds the tile size to the network's
+ * down-sampling factor, never uses a halo smaller than the network's receptive field, and on running
+ * out of memory retries with smaller tiles.
+ *
+ * @param tileSize width and height of a tile's core, 0 = automatic
+ * @param halo extra context on each side of a tile, 0 = automatic (the receptive field)
+ * @param batchSize tiles predicted together, at least 1
+ */
+public record PredictOptions(int tileSize, int halo, int batchSize) {
+
+	public PredictOptions {
+		if (tileSize < 0 || halo < 0 || batchSize < 1) {
+			throw new IllegalArgumentException("tile size and halo must be >= 0 and batch size >= 1, got " +
+				tileSize + ", " + halo + ", " + batchSize);
+		}
+	}
+
+	public static PredictOptions defaults() {
+		return new PredictOptions(0, 0, 4);
+	}
+
+	public PredictOptions withTileSize(final int size) {
+		return new PredictOptions(size, halo, batchSize);
+	}
+
+	public PredictOptions withBatchSize(final int size) {
+		return new PredictOptions(tileSize, halo, size);
+	}
+}

@@ -1,0 +1,26 @@
+package org.hourglass.api.training;
+
+import java.util.List;
+
+/**
+ * How a training run ended. The model passed to the trainer holds the best weights when this is returned.
+ *
+ * @param epochs results of every epoch that finished, including those of earlier runs when resumed
+ * @param bestEpoch the epoch whose weights were kept
+ * @param bestValidationLoss its validation loss
+ * @param stoppedBy why training stopped
+ * @param seconds wall time of this run
+ */
+public record TrainingReport(List<EpochResult> epochs, int bestEpoch, double bestValidationLoss, Ending stoppedBy,
+	double seconds)
+{
+
+	/** Why training ended. */
+	public enum Ending {
+		COMPLETED, EARLY_STOPPING, FINISHED_EARLY, CANCELLED
+	}
+
+	public TrainingReport {
+		epochs = List.copyOf(epochs);
+	}
+}
