@@ -1,12 +1,15 @@
 package org.hourglass.engine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.hourglass.api.Model;
 import org.hourglass.api.ModelEntry;
 import org.hourglass.api.ModelService;
 import org.hourglass.api.ModelSpec;
+import org.hourglass.api.ModelInfo;
 import org.hourglass.api.image.ImageStatistics;
 import org.hourglass.api.image.Plane;
 import org.hourglass.api.training.PairMaker;
@@ -14,9 +17,9 @@ import org.hourglass.api.training.TrainingConfig;
 import org.hourglass.api.training.TrainingData;
 import org.hourglass.api.training.TrainingListener;
 import org.hourglass.api.training.TrainingReport;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.hourglass.engine.file.ModelArchive;
+import org.hourglass.engine.file.ModelFolders;
+import org.hourglass.engine.train.Trainer;
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
 import org.scijava.service.Service;
@@ -24,6 +27,11 @@ import org.scijava.service.Service;
 /** The ND4J implementation of {@link ModelService}. */
 @Plugin(type = Service.class)
 public class Nd4jModelService extends AbstractService implements ModelService {
+
+	/** Seed of the initial weights of a model made by {@link #create}; training re-seeds a new model. */
+	private static final long CREATE_SEED = 42;
+
+	private volatile ModelFolders folders;
 
 	// -- Service methods --
 
@@ -36,46 +44,52 @@ public class Nd4jModelService extends AbstractService implements ModelService {
 
 	@Override
 	public Model create(final ModelSpec spec) {
-		throw new UnsupportedOperationException("TODO");
+		Nd4jRuntime.start();
+		return new Nd4jModel(new ModelInfo(spec, null, List.of(), "", 0, Instant.now()), CREATE_SEED);
 	}
 
 	@Override
 	public Model load(final Path file, final String expectedVariant) {
-		throw new UnsupportedOperationException("TODO");
+		Nd4jRuntime.start();
+		return Nd4jModel.fromArchive(ModelArchive.read(file, expectedVariant), file.toString());
 	}
 
 	@Override
 	public Model load(final String nameOrPath, final String expectedVariant) {
-		throw new UnsupportedOperationException("TODO");
+		final Path direct = Path.of(nameOrPath);
+		return load(Files.isRegularFile(direct) ? direct : folders().resolve(nameOrPath), expectedVariant);
 	}
 
 	@Override
 	public List<ModelEntry> models(final String variant) {
-		throw new UnsupportedOperationException("TODO");
+		return folders().models(variant);
 	}
 
 	@Override
 	public List<Path> modelFolders() {
-		throw new UnsupportedOperationException("TODO");
+		return folders().folders();
 	}
 
 	@Override
 	public TrainingReport train(final Model model, final TrainingData data, final PairMaker pairs,
 		final TrainingConfig config, final TrainingListener listener)
 	{
-		throw new UnsupportedOperationException("TODO");
+		if (!(model instanceof Nd4jModel m)) {
+			throw new IllegalArgumentException("models of this service only: got " + model.getClass().getName());
+		}
+		return new Trainer(m, data, pairs, config, listener).run();
 	}
 
 	@Override
 	public ImageStatistics statistics(final Plane plane, final double lowPercentile, final double highPercentile) {
-		try (INDArray values = Nd4j.createFromArray(plane.data()).castTo(DataType.DOUBLE)) {
-			final double mean = values.meanNumber().doubleValue();
-			final double std = values.stdNumber(false).doubleValue();
-			final double min = values.minNumber().doubleValue();
-			final double max = values.maxNumber().doubleValue();
-			final double low = values.percentileNumber(lowPercentile).doubleValue();
-			final double high = values.percentileNumber(highPercentile).doubleValue();
-			return new ImageStatistics(values.length(), min, max, mean, std, low, high);
-		}
+		return ImageStats.of(plane, lowPercentile, highPercentile);
+	}
+
+	// -- Helpers --
+
+	private ModelFolders folders() {
+		ModelFolders f = folders;
+		if (f == null) folders = f = ModelFolders.standard();
+		return f;
 	}
 }

@@ -1,0 +1,232 @@
+package org.hourglass.engine.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.hourglass.api.network.Activation;
+import org.hourglass.api.network.Latent;
+import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.NetworkSpec;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Turns a {@link NetworkSpec} and a {@link Loss} into a SameDiff graph: NCHW float32, 'same' convolutions,
+ * 2×2 max pooling, ×2 nearest up-sampling, optional U-Net skips, vector or Gaussian latents, residual
+ * output, and the training loss. Weights are He-normal, drawn from a seeded generator, so a spec and a seed
+ * always give the same network.
+ * <p>
+ * The full graph reads {@link GraphNames#INPUT} (and {@link GraphNames#EPS} for a Gaussian latent: the
+ * sampling noise, zeros for a deterministic prediction) and computes {@link GraphNames#OUTPUT} and
+ * {@link GraphNames#LOSS} (which reads {@link GraphNames#TARGET} and, for a masked loss,
+ * {@link GraphNames#MASK}). The decoder graph ({@link #buildDecoder}) reads {@link GraphNames#Z} and has the
+ * same variable names as the full graph's decoder, so weights copy over by name.
+ */
+public final class NetworkBuilder {
+
+	private final NetworkSpec spec;
+	private final SplittableRandom random;
+	private SameDiff sd;
+
+	private NetworkBuilder(final NetworkSpec spec, final long seed) {
+		this.spec = spec;
+		this.random = new SplittableRandom(seed);
+	}
+
+	/** The full network with its loss. */
+	public static SameDiff build(final NetworkSpec spec, final Loss loss, final long seed) {
+		return new NetworkBuilder(spec, seed).full(loss);
+	}
+
+	/** Only the decoder of a network with a vector latent, reading {@link GraphNames#Z}. */
+	public static SameDiff buildDecoder(final NetworkSpec spec) {
+		if (!spec.latent().isVector()) throw new IllegalArgumentException("only a vector latent has a decoder input");
+		return new NetworkBuilder(spec, 0).decoderOnly();
+	}
+
+	// -- Graphs --
+
+	private SameDiff full(final Loss loss) {
+		sd = SameDiff.create();
+		final SDVariable input = sd.placeHolder(GraphNames.INPUT, DataType.FLOAT, -1, spec.inputChannels(), -1, -1);
+		final List<SDVariable> skips = new ArrayList<>();
+		SDVariable x = input;
+		final int[] enc = spec.encoderFilters();
+		int channels = spec.inputChannels();
+		for (int level = 0; level < enc.length; level++) {
+			if (level > 0) x = pool(x);
+			for (int i = 0; i < spec.convsPerLevel(); i++) {
+				x = conv("enc" + level + "_conv" + i, x, channels, enc[level], spec.kernelSize(), spec.activation());
+				channels = enc[level];
+			}
+			skips.add(x);
+		}
+		SDVariable kl = null;
+		final Latent latent = spec.latent();
+		if (latent.isVector()) {
+			final int side = spec.inputSize() / spec.downsamplingFactor();
+			final int flat = channels * side * side;
+			final SDVariable flattened = x.reshape(-1, flat);
+			final SDVariable z;
+			if (latent.kind() == Latent.Kind.DENSE) {
+				z = dense(GraphNames.Z, flattened, flat, latent.size(), Activation.LINEAR);
+			}
+			else {
+				final SDVariable mean = dense(GraphNames.Z_MEAN, flattened, flat, latent.size(), Activation.LINEAR);
+				final SDVariable logSigma = dense(GraphNames.Z_LOG_SIGMA, flattened, flat, latent.size(),
+					Activation.LINEAR);
+				final SDVariable eps = sd.placeHolder(GraphNames.EPS, DataType.FLOAT, -1, latent.size());
+				z = sd.identity(GraphNames.Z, mean.add(sd.math.exp(logSigma).mul(eps)));
+				// KL(N(mean, sigma) || N(0, 1)) summed over latent dimensions, averaged over the batch
+				kl = sd.math.square(mean).add(sd.math.exp(logSigma.mul(2))).sub(1).sub(logSigma.mul(2)).sum(1).mean()
+					.mul(0.5);
+			}
+			x = latentToMap(z, channels, side);
+		}
+		x = decoder(x, channels, skips, input);
+		final SDVariable output = x;
+		if (loss != null) addLoss(loss, output, kl);
+		return sd;
+	}
+
+	private SameDiff decoderOnly() {
+		sd = SameDiff.create();
+		final SDVariable z = sd.placeHolder(GraphNames.Z, DataType.FLOAT, -1, spec.latent().size());
+		final int[] enc = spec.encoderFilters();
+		final int channels = enc[enc.length - 1];
+		final int side = spec.inputSize() / spec.downsamplingFactor();
+		// the encoder's weights are not part of this graph, but the random stream must not matter: weights are
+		// copied from the full graph by name
+		decoder(latentToMap(z, channels, side), channels, List.of(), null);
+		return sd;
+	}
+
+	private SDVariable latentToMap(final SDVariable z, final int channels, final int side) {
+		final SDVariable back = dense("latent_out", z, spec.latent().size(), channels * side * side, spec.activation());
+		return back.reshape(-1, channels, side, side);
+	}
+
+	/** Decoder levels, super-resolution levels, output convolution and residual; returns the output. */
+	private SDVariable decoder(SDVariable x, int channels, final List<SDVariable> skips, final SDVariable input) {
+		final int[] dec = spec.decoderFilters();
+		for (int level = 0; level < dec.length; level++) {
+			x = sd.cnn.upsampling2d(x, 2, 2, true);
+			if (spec.skipConnections()) {
+				final SDVariable skip = skips.get(skips.size() - 2 - level);
+				x = sd.concat(1, x, skip);
+				channels += (int) spec.encoderFilters()[skips.size() - 2 - level];
+			}
+			for (int i = 0; i < spec.convsPerLevel(); i++) {
+				x = conv("dec" + level + "_conv" + i, x, channels, dec[level], spec.kernelSize(), spec.activation());
+				channels = dec[level];
+			}
+		}
+		for (int level = 0; (1 << level) < spec.upscale(); level++) {
+			x = sd.cnn.upsampling2d(x, 2, 2, true);
+			for (int i = 0; i < spec.convsPerLevel(); i++) {
+				x = conv("up" + level + "_conv" + i, x, channels, channels, spec.kernelSize(), spec.activation());
+			}
+		}
+		SDVariable out = conv("out", x, channels, spec.outputChannels(), spec.kernelSize(), Activation.LINEAR);
+		if (spec.residual() && input != null) {
+			out = out.add(spec.upscale() > 1 ? sd.cnn.upsampling2d(input, spec.upscale(), spec.upscale(), true) : input);
+		}
+		sd.identity(GraphNames.LOGITS, out);
+		return sd.identity(GraphNames.OUTPUT, activate(out, spec.outputActivation()));
+	}
+
+	// -- Loss --
+
+	private void addLoss(final Loss loss, final SDVariable output, final SDVariable kl) {
+		final SDVariable target = sd.placeHolder(GraphNames.TARGET, DataType.FLOAT, -1, spec.outputChannels(), -1, -1);
+		final SDVariable reconstruction = switch (loss.kind()) {
+			case MSE -> sd.math.square(output.sub(target)).mean();
+			case MAE -> sd.math.abs(output.sub(target)).mean();
+			case BCE -> binaryCrossEntropy(output, target);
+			case MASKED_MSE -> {
+				final SDVariable mask = sd.placeHolder(GraphNames.MASK, DataType.FLOAT, -1, spec.outputChannels(), -1,
+					-1);
+				final SDVariable weighted = sd.math.square(output.sub(target)).mul(mask).sum();
+				yield weighted.div(sd.math.max(mask.sum(), sd.constant(Nd4j.scalar(1f))));
+			}
+		};
+		sd.identity(GraphNames.RECONSTRUCTION_LOSS, reconstruction);
+		final SDVariable total = kl == null || loss.klWeight() == 0 ? reconstruction
+			: reconstruction.add(kl.mul(loss.klWeight()));
+		sd.identity(GraphNames.LOSS, total);
+		sd.setLossVariables(GraphNames.LOSS);
+	}
+
+	/** On a sigmoid output: computed from the logits, which is exact and never takes log(0). */
+	private SDVariable binaryCrossEntropy(final SDVariable output, final SDVariable target) {
+		if (spec.outputActivation() == Activation.SIGMOID) {
+			final SDVariable logits = sd.getVariable(GraphNames.LOGITS);
+			// max(x, 0) - x t + log(1 + exp(-|x|))
+			return sd.nn.relu(logits, 0).sub(logits.mul(target)).add(sd.math.log1p(sd.math.exp(sd.math.abs(logits)
+				.neg()))).mean();
+		}
+		final SDVariable p = sd.math.clipByValue(output, 1e-7, 1 - 1e-7);
+		return target.mul(sd.math.log(p)).add(target.rsub(1).mul(sd.math.log(p.rsub(1)))).mean().neg();
+	}
+
+	// -- Layers --
+
+	private SDVariable conv(final String name, final SDVariable x, final int in, final int out, final int k,
+		final Activation activation)
+	{
+		final SDVariable w = sd.var(name + "_W", heNormal(new long[] { k, k, in, out }, k * k * in));
+		final SDVariable b = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
+		final Conv2DConfig config = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).dH(1).dW(1)
+			.paddingMode(PaddingMode.SAME).dataFormat("NCHW").build();
+		return activate(sd.cnn.conv2d(x, w, b, config), activation);
+	}
+
+	private SDVariable pool(final SDVariable x) {
+		final Pooling2DConfig config = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2)
+			.paddingMode(PaddingMode.VALID).type(Pooling2D.Pooling2DType.MAX).isNHWC(false).build();
+		return sd.cnn.maxPooling2d(x, config);
+	}
+
+	private SDVariable dense(final String name, final SDVariable x, final int in, final int out,
+		final Activation activation)
+	{
+		final SDVariable w = sd.var(name + "_W", heNormal(new long[] { in, out }, in));
+		final SDVariable b = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, 1, out));
+		final SDVariable y = activate(x.mmul(w).add(b), activation);
+		return name.startsWith("z") ? sd.identity(name, y) : y;
+	}
+
+	private SDVariable activate(final SDVariable x, final Activation activation) {
+		return switch (activation) {
+			case LINEAR -> x;
+			case RELU -> sd.nn.relu(x, 0);
+			case LEAKY_RELU -> sd.nn.leakyRelu(x, 0.01);
+			case SIGMOID -> sd.nn.sigmoid(x);
+			case TANH -> sd.nn.tanh(x);
+		};
+	}
+
+	private INDArray heNormal(final long[] shape, final int fanIn) {
+		long n = 1;
+		for (final long s : shape) n *= s;
+		final float[] values = new float[(int) n];
+		final double std = Math.sqrt(2.0 / fanIn);
+		for (int i = 0; i < values.length; i++) values[i] = (float) (gaussian() * std);
+		return Nd4j.create(values, shape, 'c');
+	}
+
+	/** Standard normal from the seeded generator (Box–Muller; SplittableRandom has no nextGaussian in Java 17). */
+	private double gaussian() {
+		final double u = 1 - random.nextDouble();
+		final double v = random.nextDouble();
+		return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+	}
+}

@@ -1,0 +1,187 @@
+package org.hourglass.engine.predict;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.hourglass.api.HourglassException;
+import org.hourglass.api.PredictOptions;
+import org.hourglass.api.Progress;
+import org.hourglass.api.image.NormalizationParams;
+import org.hourglass.api.image.Plane;
+
+/**
+ * Prediction of a plane of any size, tile by tile. Tiles start on the network's down-sampling grid, read a
+ * halo of at least the receptive field around their core (mirrored at the image edges), and are blended
+ * with cosine weights where they overlap, so there are no tile borders in the result. Input values are
+ * normalised per block as they are read and the output is mapped back with the same parameters: besides
+ * the input and output planes, memory holds only one batch of blocks. On running out of memory the tile
+ * size is halved and the prediction restarted.
+ */
+public final class TiledPredictor {
+
+	private static final Logger LOG = LogManager.getLogger();
+
+	/** Core size used when the options say "automatic". */
+	public static final int DEFAULT_TILE = 256;
+	/** Pixels blended between neighbouring tiles beyond the receptive field, at least. */
+	public static final int DEFAULT_BLEND = 8;
+
+	private final TileRunner runner;
+	private final int factor;
+	private final int radius;
+	private final int upscale;
+
+	/**
+	 * @param factor the network's down-sampling factor (tile sizes and positions are multiples of it)
+	 * @param radius how far an output pixel sees, in input pixels (the minimum halo)
+	 * @param upscale output size ÷ input size
+	 */
+	public TiledPredictor(final TileRunner runner, final int factor, final int radius, final int upscale) {
+		this.runner = runner;
+		this.factor = factor;
+		this.radius = radius;
+		this.upscale = upscale;
+	}
+
+	/** The halo used for the given options: at least the receptive field plus a blending margin. */
+	public int halo(final PredictOptions options) {
+		return TileAxis.roundUp(Math.max(options.halo(), radius + DEFAULT_BLEND), factor);
+	}
+
+	/**
+	 * Predicts {@code input}, normalised with {@code params}; the result is denormalised with the same.
+	 *
+	 * @throws CancellationException if {@code progress} is cancelled between batches
+	 */
+	public Plane predict(final Plane input, final NormalizationParams params, final PredictOptions options,
+		final Progress progress)
+	{
+		int tile = options.tileSize() > 0 ? options.tileSize() : DEFAULT_TILE;
+		tile = TileAxis.roundUp(Math.max(tile, factor), factor);
+		while (true) {
+			try {
+				return attempt(input, params, tile, options, progress);
+			}
+			catch (final OutOfMemoryError e) {
+				tile = smaller(tile, e);
+			}
+			catch (final RuntimeException e) {
+				if (!isAllocationFailure(e)) throw e;
+				tile = smaller(tile, e);
+			}
+		}
+	}
+
+	private int smaller(final int tile, final Throwable cause) {
+		if (tile <= factor) {
+			throw new HourglassException("not enough memory to predict even with tiles of " + tile + "x" + tile +
+				" pixels", cause);
+		}
+		final int next = Math.max(factor, TileAxis.roundUp(tile / 2, factor));
+		LOG.warn("Out of memory predicting with tiles of {}x{} pixels ({}); retrying with {}x{}", tile, tile,
+			cause.getMessage(), next, next);
+		System.gc();
+		return next;
+	}
+
+	/** ND4J reports failed native allocations as runtime exceptions with these words. */
+	static boolean isAllocationFailure(final Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof OutOfMemoryError) return true;
+			final String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+			if (m.contains("out of memory") || m.contains("failed to allocate") || m.contains("cannot allocate") ||
+				m.contains("bad_alloc")) return true;
+		}
+		return false;
+	}
+
+	private Plane attempt(final Plane input, final NormalizationParams params, final int tile,
+		final PredictOptions options, final Progress progress)
+	{
+		final int halo = halo(options);
+		final TileAxis ax = TileAxis.of(input.width(), tile, factor, halo, radius);
+		final TileAxis ay = TileAxis.of(input.height(), tile, factor, halo, radius);
+		final int outW = input.width() * upscale;
+		final int outH = input.height() * upscale;
+		final float[] out = new float[Math.multiplyExact(outW, outH)];
+		final int bw = ax.block();
+		final int bh = ay.block();
+		final int total = ax.count() * ay.count();
+		final int batch = Math.max(1, options.batchSize());
+		final float[] blocks = new float[Math.multiplyExact(batch, bw * bh)];
+		final int[] tx = new int[batch];
+		final int[] ty = new int[batch];
+		int filled = 0;
+		int done = 0;
+		progress.update(0, total);
+		for (int j = 0; j < ay.count(); j++) {
+			for (int i = 0; i < ax.count(); i++) {
+				read(input, params, ax, ay, i, j, blocks, filled * bw * bh);
+				tx[filled] = i;
+				ty[filled] = j;
+				filled++;
+				if (filled == batch || done + filled == total) {
+					if (progress.isCancelled()) throw new CancellationException("prediction was cancelled");
+					final float[] batchBlocks = filled == batch ? blocks : Arrays.copyOf(blocks, filled * bw * bh);
+					final float[] result = runner.run(batchBlocks, filled, bh, bw);
+					for (int b = 0; b < filled; b++) {
+						accumulate(result, b * bw * bh * upscale * upscale, ax, ay, tx[b], ty[b], out, outW);
+					}
+					done += filled;
+					filled = 0;
+					progress.update(done, total);
+				}
+			}
+		}
+		params.invertInPlace(out);
+		return new Plane(outW, outH, out);
+	}
+
+	/** Copies one block, mirrored at the image edges and normalised, into {@code blocks} at {@code offset}. */
+	private static void read(final Plane input, final NormalizationParams params, final TileAxis ax,
+		final TileAxis ay, final int i, final int j, final float[] blocks, final int offset)
+	{
+		final float[] src = input.data();
+		final int w = input.width();
+		final int bw = ax.block();
+		final int x0 = ax.blockStart(i);
+		final int y0 = ay.blockStart(j);
+		final double offsetValue = params.offset();
+		final double inv = 1 / params.scale();
+		final int[] columns = new int[bw];
+		for (int x = 0; x < bw; x++) columns[x] = Reflection.index(x0 + x, w);
+		for (int y = 0; y < ay.block(); y++) {
+			final int row = Reflection.index(y0 + y, input.height()) * w;
+			final int dst = offset + y * bw;
+			for (int x = 0; x < bw; x++) {
+				blocks[dst + x] = (float) ((src[row + columns[x]] - offsetValue) * inv);
+			}
+		}
+	}
+
+	/** Adds one block's output, weighted for blending, to the used part of {@code out}. */
+	private void accumulate(final float[] result, final int offset, final TileAxis ax, final TileAxis ay,
+		final int i, final int j, final float[] out, final int outW)
+	{
+		final int obw = ax.block() * upscale;
+		final int ox0 = ax.blockStart(i) * upscale;
+		final int oy0 = ay.blockStart(j) * upscale;
+		final int xs = ax.usedStart(i, upscale);
+		final int xe = ax.usedEnd(i, upscale);
+		final int ys = ay.usedStart(j, upscale);
+		final int ye = ay.usedEnd(j, upscale);
+		final float[] wx = ax.weights(i, upscale);
+		final float[] wy = ay.weights(j, upscale);
+		for (int y = ys; y < ye; y++) {
+			final float fy = wy[y - ys];
+			final int src = offset + (y - oy0) * obw - ox0;
+			final int dst = y * outW;
+			for (int x = xs; x < xe; x++) {
+				out[dst + x] += fy * wx[x - xs] * result[src + x];
+			}
+		}
+	}
+}

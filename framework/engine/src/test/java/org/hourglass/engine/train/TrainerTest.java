@@ -1,0 +1,287 @@
+package org.hourglass.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.hourglass.api.InvalidInputException;
+import org.hourglass.api.Model;
+import org.hourglass.api.ModelService;
+import org.hourglass.api.PredictOptions;
+import org.hourglass.api.Progress;
+import org.hourglass.api.image.Normalization;
+import org.hourglass.api.image.Plane;
+import org.hourglass.api.network.Loss;
+import org.hourglass.api.training.EpochResult;
+import org.hourglass.api.training.PairMaker;
+import org.hourglass.api.training.StopRequest;
+import org.hourglass.api.training.TrainingConfig;
+import org.hourglass.api.training.TrainingData;
+import org.hourglass.api.training.TrainingListener;
+import org.hourglass.api.training.TrainingPair;
+import org.hourglass.api.training.TrainingProgress;
+import org.hourglass.api.training.TrainingReport;
+import org.hourglass.api.training.TrainingSource;
+import org.hourglass.engine.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+
+class TrainerTest {
+
+	private Context context;
+	private ModelService service;
+
+	@TempDir
+	Path dir;
+
+	@BeforeEach
+	void setUp() {
+		context = new Context(ModelService.class);
+		service = context.service(ModelService.class);
+	}
+
+	@AfterEach
+	void tearDown() {
+		context.dispose();
+	}
+
+	private static TrainingConfig tiny() {
+		return TrainingConfig.defaults().withPatchSize(16).withBatchSize(4).withEpochs(3).withStepsPerEpoch(8)
+			.withLearningRate(3e-3).withValidation(0.25, 8);
+	}
+
+	private static TrainingData data() {
+		return TrainingData.of(List.of(TrainingSource.of(Fixtures.image(48, 64, 1), "a"), TrainingSource.of(Fixtures
+			.image(40, 40, 2), "b")), "two test images");
+	}
+
+	private Model model() {
+		return service.create(Fixtures.spec(Fixtures.tinyConv()));
+	}
+
+	/** Records events; answers stop requests from a rule. */
+	private static class Recorder implements TrainingListener {
+
+		final List<TrainingProgress> steps = new ArrayList<>();
+		final List<EpochResult> epochs = new ArrayList<>();
+		Supplier<StopRequest> rule = () -> StopRequest.NONE;
+
+		@Override
+		public void progress(final TrainingProgress p) {
+			steps.add(p);
+		}
+
+		@Override
+		public void epochFinished(final EpochResult r) {
+			epochs.add(r);
+		}
+
+		@Override
+		public StopRequest stopRequest() {
+			return rule.get();
+		}
+	}
+
+	@Test
+	void lossDecreasesOnAnIdentityTaskAndEventsArrive() {
+		try (Model model = model()) {
+			final Recorder events = new Recorder();
+			final TrainingReport report = service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(4), events);
+			assertEquals(TrainingReport.Ending.COMPLETED, report.stoppedBy());
+			assertEquals(4, report.epochs().size());
+			assertEquals(32, events.steps.size());
+			assertEquals(4, events.epochs.size());
+			final TrainingProgress last = events.steps.get(31);
+			assertEquals(4, last.epoch());
+			assertEquals(8, last.step());
+			assertEquals(1.0, last.fraction(), 1e-9);
+			assertEquals(0, last.secondsRemaining(), 1e-9);
+			assertTrue(events.steps.get(3).secondsRemaining() > 0);
+			final List<EpochResult> h = report.epochs();
+			assertTrue(h.get(3).trainingLoss() < h.get(0).trainingLoss() * 0.7, "training losses " + h);
+			assertTrue(report.bestValidationLoss() < h.get(0).validationLoss(), "validation losses " + h);
+			assertEquals(h, model.info().history());
+			assertEquals("two test images", model.info().trainingData());
+		}
+	}
+
+	@Test
+	void sameSeedSameTraining() {
+		final TrainingConfig config = tiny().withEpochs(1);
+		final double a;
+		try (Model model = model()) {
+			a = service.train(model, data(), PairMaker.IDENTITY, config, null).epochs().get(0).validationLoss();
+		}
+		try (Model model = model()) {
+			assertEquals(a, service.train(model, data(), PairMaker.IDENTITY, config, null).epochs().get(0)
+				.validationLoss(), 1e-6 * a);
+		}
+	}
+
+	@Test
+	void earlyStoppingStopsWhenValidationDoesNotImprove() {
+		try (Model model = model()) {
+			// a learning rate far below float resolution: the weights, and the validation loss, stay as they are
+			final TrainingReport report = service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(10)
+				.withLearningRate(1e-15).withEarlyStopping(2), null);
+			assertEquals(TrainingReport.Ending.EARLY_STOPPING, report.stoppedBy());
+			assertEquals(3, report.epochs().size());
+			assertEquals(1, report.bestEpoch());
+		}
+	}
+
+	@Test
+	void learningRateIsReducedOnPlateau() {
+		try (Model model = model()) {
+			final TrainingReport report = service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(4)
+				.withLearningRate(1e-15).withPlateau(1, 0.5), null);
+			final List<EpochResult> h = report.epochs();
+			assertEquals(1e-15, h.get(0).learningRate(), 1e-20);
+			assertEquals(1e-15, h.get(1).learningRate(), 1e-20);
+			assertEquals(0.5e-15, h.get(2).learningRate(), 1e-20);
+			assertEquals(0.25e-15, h.get(3).learningRate(), 1e-20);
+		}
+	}
+
+	@Test
+	void finishingEarlyKeepsTheBestModel() {
+		try (Model model = model()) {
+			final Plane probe = Fixtures.image(16, 16, 9);
+			final Map<Integer, Plane> predictions = new HashMap<>();
+			final Recorder events = new Recorder() {
+
+				@Override
+				public void epochFinished(final EpochResult r) {
+					super.epochFinished(r);
+					predictions.put(r.epoch(), model.predict(probe, PredictOptions.defaults(), Progress.NONE));
+				}
+			};
+			// a large learning rate makes later epochs likely worse than an earlier one
+			events.rule = () -> events.steps.size() >= 20 ? StopRequest.FINISH_EARLY : StopRequest.NONE;
+			final TrainingReport report = service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(10)
+				.withLearningRate(0.05), events);
+			assertEquals(TrainingReport.Ending.FINISHED_EARLY, report.stoppedBy());
+			assertEquals(3, report.epochs().size(), "two full epochs and the one that was finished early");
+			final double bestLoss = report.epochs().stream().mapToDouble(EpochResult::validationLoss).min().orElseThrow();
+			assertEquals(bestLoss, report.bestValidationLoss());
+			assertArrayEquals(predictions.get(report.bestEpoch()).data(), model.predict(probe, PredictOptions.defaults(),
+				Progress.NONE).data());
+		}
+	}
+
+	@Test
+	void cancellingBeforeTheFirstStepKeepsTheModel() {
+		try (Model model = model()) {
+			final Plane probe = Fixtures.image(16, 16, 9);
+			final Recorder events = new Recorder();
+			events.rule = () -> StopRequest.CANCEL;
+			final TrainingReport report = service.train(model, data(), PairMaker.IDENTITY, tiny(), events);
+			assertEquals(TrainingReport.Ending.CANCELLED, report.stoppedBy());
+			assertTrue(report.epochs().isEmpty());
+			assertNotNull(model.predict(probe, PredictOptions.defaults(), Progress.NONE));
+		}
+	}
+
+	@Test
+	void checkpointAndResumeContinueTheEpochs() throws Exception {
+		final Path checkpoint = dir.resolve("run.checkpoint.zip");
+		final TrainingConfig config = tiny().withEpochs(3).withCheckpoint(checkpoint, true);
+		final List<EpochResult> uninterrupted;
+		try (Model model = model()) {
+			uninterrupted = service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(3), null).epochs();
+		}
+		try (Model model = model()) {
+			final Recorder events = new Recorder();
+			events.rule = () -> events.steps.size() >= 16 ? StopRequest.CANCEL : StopRequest.NONE;
+			final TrainingReport first = service.train(model, data(), PairMaker.IDENTITY, config, events);
+			assertEquals(TrainingReport.Ending.CANCELLED, first.stoppedBy());
+			assertTrue(Files.isRegularFile(checkpoint));
+		}
+		try (Model model = model()) {
+			final Recorder events = new Recorder();
+			final TrainingReport resumed = service.train(model, data(), PairMaker.IDENTITY, config, events);
+			assertEquals(TrainingReport.Ending.COMPLETED, resumed.stoppedBy());
+			assertEquals(List.of(1, 2, 3), resumed.epochs().stream().map(EpochResult::epoch).toList());
+			assertEquals(8, events.steps.size(), "only the third epoch ran");
+			assertEquals(3, events.steps.get(0).epoch());
+			// the resumed run continues exactly: same batches, same optimiser state
+			final double expected = uninterrupted.get(2).validationLoss();
+			assertEquals(expected, resumed.epochs().get(2).validationLoss(), 1e-3 * expected);
+		}
+	}
+
+	@Test
+	void fineTuningAppendsToTheHistory() {
+		try (Model model = model()) {
+			service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(1), null);
+			final TrainingReport second = service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(2), null);
+			assertEquals(List.of(1, 2, 3), second.epochs().stream().map(EpochResult::epoch).toList());
+			assertEquals(3, model.info().history().size());
+		}
+	}
+
+	@Test
+	void meanStdIsFittedOnTheTrainingInputsAndKept() {
+		try (Model model = service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(Loss.Kind.MAE), Normalization
+			.meanStd())))
+		{
+			service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(1), null);
+			assertNotNull(model.info().fittedNormalization());
+			assertEquals(100, model.info().fittedNormalization().offset(), 10);
+		}
+	}
+
+	@Test
+	void maskedLossTrainsWithMasks() {
+		final PairMaker blindSpot = (input, target, random) -> {
+			final Plane mask = new Plane(input.width(), input.height());
+			for (int i = 0; i < 10; i++) mask.set(random.nextInt(input.width()), random.nextInt(input.height()), 1);
+			return new TrainingPair(input, input, mask);
+		};
+		try (Model model = service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(Loss.Kind.MASKED_MSE),
+			Normalization.percentile())))
+		{
+			final TrainingReport r = service.train(model, data(), blindSpot, tiny().withEpochs(1), null);
+			assertTrue(Double.isFinite(r.bestValidationLoss()));
+		}
+	}
+
+	@Test
+	void badInputsGiveClearMessages() {
+		try (Model model = model()) {
+			final TrainingData small = TrainingData.of(List.of(TrainingSource.of(Fixtures.image(12, 40, 1), "small.tif")),
+				"");
+			assertMessage("small.tif is 12x40, smaller than the 16x16", () -> service.train(model, small,
+				PairMaker.IDENTITY, tiny(), null));
+			final Plane nan = Fixtures.image(32, 32, 1);
+			nan.set(1, 1, Float.NaN);
+			assertMessage("NaN", () -> service.train(model, TrainingData.of(List.of(TrainingSource.of(nan, "nan.tif")), ""),
+				PairMaker.IDENTITY, tiny(), null));
+			assertMessage("multiple of 2", () -> service.train(model, data(), PairMaker.IDENTITY, tiny().withPatchSize(
+				15), null));
+		}
+		try (Model masked = service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(Loss.Kind.MASKED_MSE),
+			Normalization.percentile())))
+		{
+			assertMessage("needs a mask", () -> service.train(masked, data(), PairMaker.IDENTITY, tiny(), null));
+		}
+	}
+
+	private static void assertMessage(final String part, final Runnable r) {
+		final InvalidInputException e = assertThrows(InvalidInputException.class, r::run);
+		assertTrue(e.getMessage().contains(part), e.getMessage());
+	}
+}

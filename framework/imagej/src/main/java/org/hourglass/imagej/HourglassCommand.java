@@ -1,0 +1,79 @@
+package org.hourglass.imagej;
+
+import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.hourglass.api.HourglassException;
+import org.hourglass.api.InvalidInputException;
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+
+/**
+ * The base of Hourglass commands. A subclass declares its {@code @Parameter}s (the model service, images,
+ * numbers, outputs) and implements {@link #execute()}; this class turns every {@link HourglassException}
+ * (bad input, unusable model file), a write failure or a cancellation into {@link #cancel(String)} with the
+ * message as it is, so Fiji, macros and the command line all show one clear reason, and logs it.
+ */
+public abstract class HourglassCommand extends ContextCommand {
+
+	private static final Logger LOG = LogManager.getLogger();
+
+	@Parameter
+	private StatusService status;
+
+	@Override
+	public final void run() {
+		try {
+			execute();
+		}
+		catch (final HourglassException e) {
+			fail(e.getMessage(), e);
+		}
+		catch (final UncheckedIOException e) {
+			fail("Could not write: " + e.getMessage(), e);
+		}
+		catch (final CancellationException e) {
+			LOG.info("{} cancelled", getClass().getSimpleName());
+			if (!isCanceled()) cancel("Cancelled.");
+		}
+		finally {
+			status.clearStatus();
+		}
+	}
+
+	/** Does the command's work; may throw {@link HourglassException} with a message for the user. */
+	protected abstract void execute();
+
+	/** The SciJava status service: status bar in Fiji, progress bar on the command line. */
+	protected StatusService status() {
+		return status;
+	}
+
+	/** Progress of a long step, shown with {@code message}; cancelled when the command is. */
+	protected StatusProgress progress(final String message) {
+		return new StatusProgress(status, message, this::isCanceled);
+	}
+
+	/**
+	 * Builds a value from parameters (e.g. a training configuration), turning the
+	 * {@link IllegalArgumentException} of a value out of range into an {@link InvalidInputException}.
+	 */
+	protected static <T> T fromParameters(final Supplier<T> builder) {
+		try {
+			return builder.get();
+		}
+		catch (final IllegalArgumentException e) {
+			throw new InvalidInputException("Invalid parameter: " + e.getMessage() + ".");
+		}
+	}
+
+	private void fail(final String message, final Throwable cause) {
+		LOG.warn("{}: {}", getClass().getSimpleName(), message);
+		LOG.debug("cause", cause);
+		cancel(message);
+	}
+}

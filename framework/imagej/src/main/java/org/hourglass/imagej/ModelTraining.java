@@ -1,0 +1,91 @@
+package org.hourglass.imagej;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.hourglass.api.InvalidInputException;
+import org.hourglass.api.Model;
+import org.hourglass.api.ModelService;
+import org.hourglass.api.ModelSpec;
+import org.hourglass.api.training.PairMaker;
+import org.hourglass.api.training.TrainingConfig;
+import org.hourglass.api.training.TrainingData;
+import org.hourglass.api.training.TrainingReport;
+
+import ij.ImagePlus;
+
+/**
+ * The training flow every training command shares: check where the model goes, create the model, train it
+ * with a {@link TrainingMonitor}, save the best weights atomically, and return the report and loss curve.
+ */
+public final class ModelTraining {
+
+	private static final Logger LOG = LogManager.getLogger();
+
+	private ModelTraining() {}
+
+	/**
+	 * What a training run produced.
+	 *
+	 * @param file the model file written
+	 * @param report how training ended
+	 * @param lossCurve the loss curve image
+	 */
+	public record Result(Path file, TrainingReport report, ImagePlus lossCurve) {}
+
+	/**
+	 * The model file to write: {@code file} with {@code .zip} added if it has no such ending.
+	 *
+	 * @throws InvalidInputException if no file was given, it exists and {@code overwrite} is false, or it is a folder
+	 */
+	public static Path modelFile(final File file, final boolean overwrite) {
+		if (file == null || file.getPath().isBlank()) {
+			throw new InvalidInputException("No model file was given: say where the trained model should be saved.");
+		}
+		Path p = file.toPath();
+		if (!p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+			p = p.resolveSibling(p.getFileName() + ".zip");
+		}
+		if (Files.isDirectory(p)) {
+			throw new InvalidInputException("Expected a model file name, but " + p + " is a folder.");
+		}
+		if (Files.exists(p) && !overwrite) {
+			throw new InvalidInputException("Model file " + p + " exists already. Choose another name, or allow " +
+				"overwriting it.");
+		}
+		return p;
+	}
+
+	/**
+	 * Creates a model of {@code spec}, trains it and saves it to {@code file} (see {@link #modelFile}). A
+	 * cancelled run still saves the best epoch so far; a run cancelled before its first epoch ended writes
+	 * nothing.
+	 *
+	 * @throws InvalidInputException if training stopped before any epoch finished
+	 */
+	public static Result train(final ModelService models, final ModelSpec spec, final TrainingData data,
+		final PairMaker pairs, final TrainingConfig config, final Path file, final TrainingMonitor monitor)
+	{
+		try (Model model = models.create(spec)) {
+			final TrainingReport report = models.train(model, data, pairs, config, monitor);
+			if (report.epochs().isEmpty()) {
+				throw new InvalidInputException("Training stopped before the first epoch ended; no model was written.");
+			}
+			final Path parent = file.toAbsolutePath().getParent();
+			if (parent != null) Files.createDirectories(parent);
+			model.save(file);
+			LOG.info("model saved to {}: best epoch {} of {}, validation loss {}, {}", file, report.bestEpoch(),
+				report.epochs().size(), report.bestValidationLoss(), report.stoppedBy());
+			return new Result(file, report, LossCurve.image(file.getFileName() + " loss", report.epochs()));
+		}
+		catch (final java.io.IOException e) {
+			throw new java.io.UncheckedIOException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+		}
+		finally {
+			monitor.close();
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package org.hourglass.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.hourglass.api.training.EpochResult;
+import org.junit.jupiter.api.Test;
+
+import ij.ImagePlus;
+import ij.process.ImageProcessor;
+
+class LossCurveTest {
+
+	@Test
+	void drawsBothCurvesHeadless() {
+		final List<EpochResult> epochs = List.of(new EpochResult(1, 0.5, 0.6, 1e-3, 1, true), new EpochResult(2,
+			0.2, 0.3, 1e-3, 1, true), new EpochResult(3, 0.1, 0.35, 1e-3, 1, false));
+		final ImagePlus img = LossCurve.image("m loss", epochs);
+		assertEquals("m loss", img.getTitle());
+		assertTrue(img.getWidth() > 100 && img.getHeight() > 100);
+		assertTrue(count(img.getProcessor(), LossCurve.TRAINING.getRGB()) > 20, "training curve drawn");
+		assertTrue(count(img.getProcessor(), LossCurve.VALIDATION.getRGB()) > 20, "validation curve drawn");
+		assertEquals(2, LossCurve.best(epochs).epoch());
+	}
+
+	@Test
+	void noEpochStillGivesAnImage() {
+		assertNotNull(LossCurve.image("empty", List.of()));
+	}
+
+	private static int count(final ImageProcessor ip, final int argb) {
+		final ImageProcessor rgb = ip.convertToRGB();
+		int n = 0;
+		for (int i = 0; i < rgb.getPixelCount(); i++) {
+			if ((rgb.get(i) & 0xffffff) == (argb & 0xffffff)) n++;
+		}
+		return n;
+	}
+}

@@ -1,0 +1,76 @@
+package org.hourglass.runtime.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hourglass.runtime.Workbench;
+import org.hourglass.runtime.command.RunResult;
+import org.hourglass.runtime.command.UsageException;
+import org.scijava.event.EventService;
+import org.scijava.event.EventSubscriber;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hourglass run <command> key=value ...}. */
+@Command(name = "run", description = "Run a command headless with key=value inputs.", footer = {
+	"%nKeys name the command's inputs; an image input is a file path. An image output key takes",
+	"the file to write (TIFF, never an input file). Other outputs are printed as 'key = value'." })
+final class RunCommand implements Runnable {
+
+	@ParentCommand
+	private HourglassCli cli;
+
+	@Spec
+	private CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "<command>", description = "The command's name or label.")
+	private String command;
+
+	@Parameters(index = "1..*", paramLabel = "key=value", description = "Inputs and output files.")
+	private List<String> arguments = List.of();
+
+	@Override
+	public void run() {
+		final Map<String, String> args = parse(arguments);
+		final Workbench wb = cli.workbench();
+		final EventService events = wb.context().service(EventService.class);
+		final ProgressBar bar = new ProgressBar(new PrintWriter(System.err, true), ProgressBar.enabled());
+		final List<EventSubscriber<?>> subscription = events.subscribe(bar);
+		final RunResult result;
+		try {
+			result = wb.runner().run(command, args);
+		}
+		finally {
+			events.unsubscribe(subscription);
+			bar.finish();
+		}
+		final PrintWriter out = spec.commandLine().getOut();
+		result.outputs().forEach((k, v) -> out.println(k + " = " + v));
+		result.written().forEach((k, v) -> out.println(k + " -> " + v));
+		out.flush();
+	}
+
+	/**
+	 * {@code key=value} pairs in order.
+	 *
+	 * @throws UsageException for an argument without {@code =}, an empty key, or a repeated key
+	 */
+	static Map<String, String> parse(final List<String> arguments) {
+		final Map<String, String> args = new LinkedHashMap<>();
+		for (final String a : arguments) {
+			final int eq = a.indexOf('=');
+			if (eq <= 0) throw new UsageException("expected key=value, got '" + a + "'");
+			final String key = a.substring(0, eq).trim();
+			if (args.put(key, a.substring(eq + 1)) != null) {
+				throw new UsageException("key '" + key + "' given twice");
+			}
+		}
+		return args;
+	}
+}

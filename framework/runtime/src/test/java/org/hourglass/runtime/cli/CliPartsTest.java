@@ -1,0 +1,63 @@
+package org.hourglass.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+import org.hourglass.runtime.WorkbenchException;
+import org.hourglass.runtime.command.UsageException;
+import org.junit.jupiter.api.Test;
+import org.scijava.app.event.StatusEvent;
+
+class CliPartsTest {
+
+	@Test
+	void keyValueArgumentsKeepTheirOrderAndRefuseRepeatsAndGarbage() {
+		assertEquals(Map.of("a", "1", "b", "x=y"), RunCommand.parse(List.of("a=1", "b=x=y")));
+		assertEquals(List.of("b", "a"), List.copyOf(RunCommand.parse(List.of("b=1", "a=2")).keySet()));
+		assertThrows(UsageException.class, () -> RunCommand.parse(List.of("a")));
+		assertThrows(UsageException.class, () -> RunCommand.parse(List.of("=1")));
+		assertThrows(UsageException.class, () -> RunCommand.parse(List.of("a=1", "a=2")));
+	}
+
+	@Test
+	void progressLineShowsBarPercentAndStatus() {
+		assertTrue(ProgressBar.line(5, 10, "epoch 5").startsWith("[###############               ]  50%  epoch 5"));
+		assertTrue(ProgressBar.line(0, 0, "loading").startsWith("loading"));
+		assertTrue(ProgressBar.line(12, 10, null).startsWith("[" + "#".repeat(30) + "] 100%"));
+	}
+
+	@Test
+	void progressBarDrawsStatusEventsOnOneLine() {
+		final StringWriter sw = new StringWriter();
+		final ProgressBar bar = new ProgressBar(new PrintWriter(sw), true);
+		bar.onEvent(new StatusEvent(1, 4, "working"));
+		bar.onEvent(new StatusEvent(4, 4, "done"));
+		bar.finish();
+		final String s = sw.toString();
+		assertTrue(s.startsWith("\r[") && s.contains("\r[" + "#".repeat(30) + "] 100%  done") && s.endsWith(
+			System.lineSeparator()), s);
+	}
+
+	@Test
+	void errorsMapToTheDocumentedExitCodes() {
+		final StringWriter err = new StringWriter();
+		final HourglassCli failing = new HourglassCli(() -> {
+			throw new WorkbenchException("no framework");
+		});
+		assertEquals(ExitCodes.WORKBENCH, Main.execute(failing, new String[] { "commands" }, new PrintWriter(
+			new StringWriter()), new PrintWriter(err, true)));
+		assertTrue(err.toString().contains("no framework"), err.toString());
+		assertEquals(ExitCodes.USAGE, Main.execute(failing, new String[] { "run", "x", "novalue" },
+			new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+		assertEquals(ExitCodes.USAGE, Main.execute(failing, new String[] { "frobnicate" }, new PrintWriter(
+			new StringWriter()), new PrintWriter(new StringWriter())));
+		assertEquals(ExitCodes.OK, Main.execute(failing, new String[] { "--version" }, new PrintWriter(
+			new StringWriter()), new PrintWriter(new StringWriter())));
+	}
+}

@@ -1,0 +1,88 @@
+package org.hourglass.denoise;
+
+import java.util.SplittableRandom;
+
+import org.hourglass.api.image.Plane;
+import org.hourglass.api.training.PairMaker;
+import org.hourglass.api.training.TrainingPair;
+
+/**
+ * Blind-spot training pairs (the Noise2Void idea): the patch is cut into a grid of cells and in every cell
+ * one random pixel is masked, replaced by the value of another random pixel from its
+ * {@code (2 radius + 1)²} neighbourhood (never itself, always inside the patch). The target is the
+ * unchanged patch and the mask is 1 at the masked pixels, so a masked loss asks the network to predict each
+ * masked pixel from its surroundings only: it cannot learn the identity, and pixel-independent noise, which
+ * the surroundings do not predict, is averaged away.
+ * <p>
+ * With the default 8×8 cells, 1/64 ≈ 1.6 % of the pixels are masked; the default radius 5 gives N2V's 11×11
+ * neighbourhood.
+ */
+public final class BlindSpotMasker implements PairMaker {
+
+	public static final int DEFAULT_CELL = 8;
+	public static final int DEFAULT_RADIUS = 5;
+
+	private final int cell;
+	private final int radius;
+
+	/**
+	 * @param cell width and height of the grid cells, at least 2: one pixel of each is masked
+	 * @param radius the largest distance along x and y of the pixel that replaces a masked one, at least 1
+	 */
+	public BlindSpotMasker(final int cell, final int radius) {
+		if (cell < 2) throw new IllegalArgumentException("grid cells must be at least 2x2, got " + cell);
+		if (radius < 1) throw new IllegalArgumentException("neighbourhood radius must be at least 1, got " + radius);
+		this.cell = cell;
+		this.radius = radius;
+	}
+
+	/** 8×8 cells and radius 5. */
+	public BlindSpotMasker() {
+		this(DEFAULT_CELL, DEFAULT_RADIUS);
+	}
+
+	public int cell() {
+		return cell;
+	}
+
+	public int radius() {
+		return radius;
+	}
+
+	/**
+	 * @param target ignored: the target is {@code input} itself
+	 * @throws IllegalArgumentException if the patch has a single pixel (nothing to replace it with)
+	 */
+	@Override
+	public TrainingPair make(final Plane input, final Plane target, final SplittableRandom random) {
+		final int w = input.width();
+		final int h = input.height();
+		if (w * h < 2) throw new IllegalArgumentException("a blind-spot patch needs at least two pixels");
+		final float[] src = input.data();
+		final float[] masked = src.clone();
+		final float[] mask = new float[src.length];
+		final int span = 2 * radius + 1;
+		for (int cy = 0; cy < h; cy += cell) {
+			for (int cx = 0; cx < w; cx += cell) {
+				final int x = cx + random.nextInt(Math.min(cell, w - cx));
+				final int y = cy + random.nextInt(Math.min(cell, h - cy));
+				int nx;
+				int ny;
+				do {
+					nx = x + random.nextInt(span) - radius;
+					ny = y + random.nextInt(span) - radius;
+				}
+				while (nx == x && ny == y || nx < 0 || ny < 0 || nx >= w || ny >= h);
+				masked[y * w + x] = src[ny * w + nx];
+				mask[y * w + x] = 1;
+			}
+		}
+		return new TrainingPair(new Plane(w, h, masked), input, new Plane(w, h, mask));
+	}
+
+	@Override
+	public String toString() {
+		return "blind spot: one pixel per " + cell + "x" + cell + " cell, replaced from its " + (2 * radius + 1) + "x" +
+			(2 * radius + 1) + " neighbourhood";
+	}
+}

@@ -1,0 +1,122 @@
+package org.hourglass.denoise;
+
+import java.util.Map;
+
+import org.hourglass.api.InvalidInputException;
+import org.hourglass.api.ModelSpec;
+import org.hourglass.api.image.Normalization;
+import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.NetworkSpec;
+
+import ij.ImagePlus;
+
+/**
+ * What makes the denoise variant: its id, its network, its normalisation and its losses, in one place.
+ * <p>
+ * <b>Network.</b> A U-Net (default depth 2, 32 filters in the first level, two 3×3 convolutions per level,
+ * ReLU, linear output), as Noise2Void and CARE use: the skip connections keep fine detail, and depth 2 sees
+ * 24 pixels in every direction, enough context for pixel noise while staying fast on a CPU.
+ * <ul>
+ * <li>Supervised training adds the input to the output ({@code residual}): the network learns the noise to
+ * remove (as DnCNN), which trains faster and keeps intensities where there is little to correct.</li>
+ * <li>Self-supervised training does not: in training, the value at a masked pixel is a neighbour's, so a
+ * residual path would learn corrections relative to a random neighbour; in prediction it would then add
+ * the pixel's own noisy value, which the blind-spot network was never allowed to see (Noise2Void also trains
+ * without it).</li>
+ * </ul>
+ * <b>Normalisation.</b> Per-image percentiles (1 % to 99.8 %, as CSBDeep) by default: robust to the bit
+ * depth and exposure of microscopy images. For 8-bit natural-image benchmarks, the fixed range 0–255, so
+ * every image is scaled the same way. Or mean and standard deviation of the training data (as Noise2Void).
+ * <p>
+ * <b>Loss.</b> MSE for supervised training, masked MSE (on the blind-spot pixels only) for self-supervised.
+ */
+public final class DenoiseVariant {
+
+	/** The variant id: models of other variants are refused. */
+	public static final String ID = "denoise";
+
+	/** Version of the conventions of denoise models (the properties below). */
+	public static final int VERSION = 1;
+
+	/** The sample model that ships, used when no model is named. */
+	public static final String SAMPLE_MODEL = "denoise-sample";
+
+	public static final int DEFAULT_DEPTH = 2;
+	public static final int DEFAULT_FILTERS = 32;
+
+	/** Model property: how the model was trained, {@link Training#id()}. */
+	public static final String PROP_TRAINING = "training";
+	/** Model property: the blind-spot neighbourhood radius, or the synthetic noise, or "pairs". */
+	public static final String PROP_PAIRS = "pairs";
+
+	/** Names of the normalisation choices in the commands. */
+	public static final String NORM_PERCENTILE = "percentile";
+	public static final String NORM_RANGE_8BIT = "0-255";
+	public static final String NORM_MEAN_STD = "mean-std";
+
+	/** How a denoise model learns. */
+	public enum Training {
+		/** From noisy/clean pairs or clean images with synthetic noise. */
+		SUPERVISED("supervised"),
+		/** From noisy images alone, by blind-spot masking. */
+		SELF_SUPERVISED("self-supervised");
+
+		private final String id;
+
+		Training(final String id) {
+			this.id = id;
+		}
+
+		public String id() {
+			return id;
+		}
+	}
+
+	private DenoiseVariant() {}
+
+	/** The default network for a training mode: a depth-2, 32-filter U-Net, residual for supervised training. */
+	public static NetworkSpec network(final Training training, final int depth, final int filters) {
+		if (depth < 1 || depth > 5) {
+			throw new InvalidInputException("Network depth must be between 1 and 5, got " + depth + ".");
+		}
+		if (filters < 1 || filters > 256) {
+			throw new InvalidInputException("Filters must be between 1 and 256, got " + filters + ".");
+		}
+		return NetworkSpec.unet(depth, filters, training == Training.SUPERVISED);
+	}
+
+	/** The loss of a training mode: MSE, or MSE on the masked pixels only. */
+	public static Loss loss(final Training training) {
+		return Loss.of(training == Training.SUPERVISED ? Loss.Kind.MSE : Loss.Kind.MASKED_MSE);
+	}
+
+	/**
+	 * The normalisation called {@code choice}: {@value #NORM_PERCENTILE}, {@value #NORM_RANGE_8BIT} or
+	 * {@value #NORM_MEAN_STD}.
+	 */
+	public static Normalization normalization(final String choice) {
+		return switch (choice == null ? NORM_PERCENTILE : choice) {
+			case NORM_PERCENTILE -> Normalization.percentile();
+			case NORM_RANGE_8BIT -> Normalization.fixed(0, 255);
+			case NORM_MEAN_STD -> Normalization.meanStd();
+			default -> throw new InvalidInputException("Unknown normalisation '" + choice + "'; expected " +
+				NORM_PERCENTILE + ", " + NORM_RANGE_8BIT + " or " + NORM_MEAN_STD + ".");
+		};
+	}
+
+	/** Refuses the fixed 0–255 range for images that are not 8-bit. */
+	public static void checkNormalization(final Normalization n, final ImagePlus image) {
+		if (n.mode() == Normalization.Mode.FIXED && image.getBitDepth() != 8 && image.getBitDepth() != 24) {
+			throw new InvalidInputException("Normalisation " + NORM_RANGE_8BIT + " is meant for 8-bit images, but '" +
+				image.getTitle() + "' is " + image.getBitDepth() + "-bit; use " + NORM_PERCENTILE + ".");
+		}
+	}
+
+	/** The model spec of a new denoise model. */
+	public static ModelSpec spec(final Training training, final int depth, final int filters,
+		final Normalization normalization, final String pairs)
+	{
+		return new ModelSpec(ID, VERSION, network(training, depth, filters), loss(training), normalization, Map.of(
+			PROP_TRAINING, training.id(), PROP_PAIRS, pairs));
+	}
+}

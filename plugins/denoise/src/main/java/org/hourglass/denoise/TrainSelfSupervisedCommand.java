@@ -1,0 +1,77 @@
+package org.hourglass.denoise;
+
+import java.io.File;
+import java.util.List;
+
+import org.hourglass.api.InvalidInputException;
+import org.hourglass.api.training.PairMaker;
+import org.hourglass.api.training.TrainingData;
+import org.hourglass.api.training.TrainingSource;
+import org.hourglass.imagej.ImageFolder;
+import org.hourglass.imagej.TrainingImages;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+
+/**
+ * Trains a denoise model on noisy images alone (blind-spot masking, the Noise2Void idea): no clean image is
+ * needed. Trains on every plane of an image or stack, or of every image in a folder.
+ */
+@Plugin(type = Command.class, name = "denoise-train-n2v", label = "Hourglass Denoise Train (self-supervised)",
+	menuPath = "Plugins>Hourglass>Denoise>Hourglass Denoise Train (self-supervised)", headless = true)
+public class TrainSelfSupervisedCommand extends DenoiseTrainCommand {
+
+	@Parameter(label = "Noisy image", required = false,
+		description = "The noisy image or stack to learn from. Ignored if an input folder is given.")
+	private ImagePlus input;
+
+	@Parameter(label = "Input folder", style = "directory", required = false,
+		description = "Learn from every image in this folder instead.")
+	private File inputFolder;
+
+	@Parameter(label = "Validation image", required = false,
+		description = "A noisy image to measure progress on; if none, 10 % of the patches are held out.")
+	private ImagePlus validation;
+
+	@Parameter(label = "Neighbourhood radius", min = "1", max = "20",
+		description = "A masked pixel is replaced by a random pixel at most this far away (5: 11x11).")
+	private int radius = BlindSpotMasker.DEFAULT_RADIUS;
+
+	private ImagePlus typical;
+
+	@Override
+	protected DenoiseVariant.Training training() {
+		return DenoiseVariant.Training.SELF_SUPERVISED;
+	}
+
+	@Override
+	protected TrainingData data(final int patchSize) {
+		final List<TrainingSource> train;
+		if (inputFolder != null) {
+			train = TrainingImages.folder(inputFolder.toPath(), patchSize);
+			typical = ImageFolder.open(ImageFolder.list(inputFolder.toPath()).get(0));
+		}
+		else if (input != null) {
+			train = TrainingImages.of(input, patchSize);
+			typical = input;
+		}
+		else {
+			throw new InvalidInputException("Nothing to train on: give a noisy image or an input folder.");
+		}
+		final List<TrainingSource> val = validation == null ? List.of() : TrainingImages.of(validation, patchSize);
+		return new TrainingData(train, val, TrainingImages.describe(train));
+	}
+
+	@Override
+	protected PairMaker pairs(final TrainingData data) {
+		if (radius < 1) throw new InvalidInputException("Neighbourhood radius must be at least 1, got " + radius + ".");
+		return new BlindSpotMasker(BlindSpotMasker.DEFAULT_CELL, radius);
+	}
+
+	@Override
+	protected ImagePlus typicalImage(final TrainingData data) {
+		return typical;
+	}
+}

@@ -1,0 +1,324 @@
+package org.hourglass.denoise;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+import org.hourglass.api.Model;
+import org.hourglass.api.ModelService;
+import org.hourglass.api.ModelSpec;
+import org.hourglass.api.image.Normalization;
+import org.hourglass.api.metrics.Metrics;
+import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.NetworkSpec;
+import org.hourglass.api.training.PairMaker;
+import org.hourglass.api.training.TrainingConfig;
+import org.hourglass.api.training.TrainingData;
+import org.hourglass.api.training.TrainingListener;
+import org.hourglass.api.training.TrainingSource;
+import org.hourglass.imagej.ImagePlanes;
+import org.hourglass.imagej.RgbPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.process.ColorProcessor;
+
+/**
+ * The four commands through a real SciJava context with the ND4J engine: tiny networks trained for a few
+ * steps on tiny synthetic images (shapes, files and messages are checked, not denoising quality).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandsTest {
+
+	@TempDir
+	static Path dir;
+
+	private static Context context;
+	private static Path n2vModel;
+
+	@BeforeAll
+	static void setUp() {
+		context = new Context();
+	}
+
+	@AfterAll
+	static void tearDown() {
+		context.dispose();
+	}
+
+	private static CommandModule run(final Class<? extends Command> command, final Object... keyValues) {
+		final Map<String, Object> inputs = new HashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
+		try {
+			return context.service(CommandService.class).run(command, false, inputs).get();
+		}
+		catch (final InterruptedException | ExecutionException e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	private static Object[] tinyTraining(final Path model, final Object... more) {
+		final Object[] base = { "patchSize", 32, "batchSize", 4, "epochs", 2, "stepsPerEpoch", 3, "depth", 1,
+			"filters", 4, "learningRate", 1e-3, "normalization", "percentile", "seed", 1L, "modelFile", model
+				.toFile(), "overwrite", false };
+		final Object[] all = new Object[base.length + more.length];
+		System.arraycopy(base, 0, all, 0, base.length);
+		System.arraycopy(more, 0, all, base.length, more.length);
+		return all;
+	}
+
+	private static void assertCancelled(final CommandModule m, final String... parts) {
+		assertTrue(m.isCanceled(), "the command should refuse");
+		for (final String p : parts) {
+			assertTrue(m.getCancelReason().contains(p), "'" + p + "' in: " + m.getCancelReason());
+		}
+	}
+
+	private static List<Path> files(final Path folder) throws IOException {
+		if (!Files.exists(folder)) return List.of();
+		try (Stream<Path> s = Files.list(folder)) {
+			return s.sorted().toList();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void trainSelfSupervisedWritesAModelThatLoads() {
+		n2vModel = dir.resolve("n2v.zip");
+		final CommandModule m = run(TrainSelfSupervisedCommand.class, tinyTraining(n2vModel, "input", Images.noisy(
+			"noisy", 64, 64), "radius", 3));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertEquals(n2vModel.toString(), m.getOutput("modelPath"));
+		assertTrue(Files.isRegularFile(n2vModel));
+		assertTrue(Double.isFinite((Double) m.getOutput("trainingLoss")));
+		assertTrue(Double.isFinite((Double) m.getOutput("validationLoss")));
+		final int best = (Integer) m.getOutput("bestEpoch");
+		assertTrue(best == 1 || best == 2, "best epoch " + best);
+		final ImagePlus curve = (ImagePlus) m.getOutput("lossCurve");
+		assertNotNull(curve);
+		assertTrue(curve.getWidth() > 100);
+		try (Model model = context.service(ModelService.class).load(n2vModel, DenoiseVariant.ID)) {
+			final ModelSpec spec = model.info().spec();
+			assertEquals("self-supervised", spec.properties().get(DenoiseVariant.PROP_TRAINING));
+			assertEquals(Loss.Kind.MASKED_MSE, spec.loss().kind());
+			assertFalse(spec.network().residual());
+			assertEquals(2, model.info().history().size());
+		}
+	}
+
+	@Test
+	@Order(2)
+	void denoiseAHyperstackKeepsShapeAndCalibration() {
+		final ImagePlus in = Images.noisy("cells.tif", 40, 30, 2, 3, 1, 8, 20, 3);
+		final CommandModule m = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", in, "tileSize", 0,
+			"batchSize", 2, "convertToInputType", false);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final ImagePlus out = (ImagePlus) m.getOutput("output");
+		assertEquals("cells-denoised", out.getTitle());
+		assertEquals(ImagePlus.GRAY32, out.getType());
+		assertArrayEquals(in.getDimensions(), out.getDimensions());
+		assertEquals(0.5, out.getCalibration().pixelWidth);
+		assertEquals("mm", out.getCalibration().getUnit());
+		ImagePlanes.planes(out, RgbPolicy.REFUSE).forEach(sp -> assertFalse(sp.plane().hasNonFinite()));
+
+		final CommandModule m8 = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", in, "tileSize", 0,
+			"batchSize", 2, "convertToInputType", true);
+		assertEquals(ImagePlus.GRAY8, ((ImagePlus) m8.getOutput("output")).getType());
+	}
+
+	@Test
+	@Order(3)
+	void tinyImageIsDenoised() {
+		final CommandModule m = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", Images.noisy("tiny",
+			5, 3), "tileSize", 0, "batchSize", 1, "convertToInputType", false);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final ImagePlus out = (ImagePlus) m.getOutput("output");
+		assertEquals(5, out.getWidth());
+		assertEquals(3, out.getHeight());
+	}
+
+	@Test
+	@Order(4)
+	void denoiseAFolderWritesOneTiffPerImageAndNeverIntoTheInput() throws IOException {
+		final Path in = Files.createDirectories(dir.resolve("in"));
+		new FileSaver(Images.noisy("a", 24, 24)).saveAsTiff(in.resolve("a.tif").toString());
+		new FileSaver(Images.noisy("b", 20, 28, 1, 2, 1, 16, 10, 4)).saveAsTiffStack(in.resolve("b.tif").toString());
+		final List<Path> before = files(in);
+
+		final CommandModule same = run(DenoiseCommand.class, "model", n2vModel.toString(), "inputFolder", in.toFile(),
+			"outputFolder", in.toFile(), "tileSize", 0, "batchSize", 2, "convertToInputType", false);
+		assertCancelled(same, "must differ from the input folder");
+		assertEquals(before, files(in));
+
+		final Path out = dir.resolve("out");
+		final CommandModule m = run(DenoiseCommand.class, "model", n2vModel.toString(), "inputFolder", in.toFile(),
+			"outputFolder", out.toFile(), "tileSize", 0, "batchSize", 2, "convertToInputType", false);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertEquals(2, m.getOutput("filesWritten"));
+		assertNull(m.getOutput("output"));
+		assertEquals(List.of(out.resolve("a.tif"), out.resolve("b.tif")), files(out));
+		final ImagePlus b = IJ.openImage(out.resolve("b.tif").toString());
+		assertEquals(2, b.getStackSize());
+		assertEquals(32, b.getBitDepth());
+		assertEquals(before, files(in));
+	}
+
+	@Test
+	@Order(4)
+	void trainSupervisedFromSyntheticNoiseAndFromPairs() {
+		final ImagePlus clean = Images.noisy("clean", 48, 48, 1, 1, 1, 32, 0, 5);
+		final Path synthetic = dir.resolve("gauss");
+		final CommandModule m = run(TrainSupervisedCommand.class, tinyTraining(synthetic, "noise", "gaussian", "clean",
+			clean, "sigma", 10.0, "photons", 30.0));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertEquals(dir.resolve("gauss.zip").toString(), m.getOutput("modelPath"), ".zip added");
+		try (Model model = context.service(ModelService.class).load(dir.resolve("gauss.zip"), DenoiseVariant.ID)) {
+			assertEquals("supervised", model.info().spec().properties().get(DenoiseVariant.PROP_TRAINING));
+			assertTrue(model.info().spec().properties().get(DenoiseVariant.PROP_PAIRS).contains("gaussian"));
+			assertTrue(model.info().spec().network().residual());
+		}
+		final ImagePlus noisy = Images.noisy("noisy", 48, 48, 1, 1, 1, 32, 15, 5);
+		final Path pairs = dir.resolve("pairs.zip");
+		final CommandModule p = run(TrainSupervisedCommand.class, tinyTraining(pairs, "noise", "pairs", "input",
+			noisy, "clean", clean));
+		assertFalse(p.isCanceled(), p.getCancelReason());
+		assertTrue(Files.isRegularFile(pairs));
+	}
+
+	@Test
+	@Order(5)
+	void evaluateGivesPsnrAndSsimPerPlane() {
+		final ImagePlus truth = Images.noisy("truth", 32, 32, 1, 2, 1, 32, 0, 1);
+		final ImagePlus test = Images.noisy("test", 32, 32, 1, 2, 1, 32, 10, 1);
+		final CommandModule m = run(EvaluateCommand.class, "input", test, "groundTruth", truth, "dataRange", 255.0);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final List<org.hourglass.api.image.Plane> a = ImagePlanes.planes(test, RgbPolicy.REFUSE).stream().map(
+			s -> s.plane()).toList();
+		final List<org.hourglass.api.image.Plane> b = ImagePlanes.planes(truth, RgbPolicy.REFUSE).stream().map(
+			s -> s.plane()).toList();
+		final double psnr = (Metrics.psnr(a.get(0), b.get(0), 255) + Metrics.psnr(a.get(1), b.get(1), 255)) / 2;
+		final double ssim = (Metrics.ssim(a.get(0), b.get(0), 255) + Metrics.ssim(a.get(1), b.get(1), 255)) / 2;
+		assertEquals(psnr, (Double) m.getOutput("psnr"), 1e-9);
+		assertEquals(ssim, (Double) m.getOutput("ssim"), 1e-9);
+		assertEquals(2, ((EvaluateCommand) m.getDelegateObject()).table().size());
+		final CommandModule auto = run(EvaluateCommand.class, "input", test, "groundTruth", truth, "dataRange", 0.0);
+		final double range = (Double) auto.getOutput("rangeUsed");
+		assertTrue(range > 100 && range < 255, "range of the ground truth: " + range);
+	}
+
+	// -- bad input: one clear message, nothing written --
+
+	@Test
+	@Order(10)
+	void imageSmallerThanAPatchIsRefused() throws IOException {
+		final Path model = dir.resolve("bad-small.zip");
+		final CommandModule m = run(TrainSelfSupervisedCommand.class, tinyTraining(model, "input", Images.noisy(
+			"small", 24, 40), "radius", 5));
+		assertCancelled(m, "'small' is 24x40 pixels", "smaller than one training patch (32x32)");
+		assertFalse(Files.exists(model));
+	}
+
+	@Test
+	@Order(11)
+	void modelOfAnotherVariantIsRefused() {
+		final ModelService models = context.service(ModelService.class);
+		final Path other = dir.resolve("other-variant.zip");
+		try (Model model = models.create(new ModelSpec("autoencoder", 1, NetworkSpec.unet(1, 4, false), Loss.of(
+			Loss.Kind.MSE), Normalization.percentile(), null)))
+		{
+			models.train(model, TrainingData.of(List.of(TrainingSource.of(ImagePlanes.plane(Images.noisy("x", 32,
+				32), 1, RgbPolicy.REFUSE).plane(), "x")), "x"), PairMaker.IDENTITY, TrainingConfig.defaults()
+					.withPatchSize(16).withBatchSize(2).withEpochs(1).withStepsPerEpoch(1), TrainingListener.NONE);
+			model.save(other);
+		}
+		final CommandModule m = run(DenoiseCommand.class, "model", other.toString(), "input", Images.noisy("n", 16,
+			16), "tileSize", 0, "batchSize", 1, "convertToInputType", false);
+		assertCancelled(m, "autoencoder");
+		assertNull(m.getOutput("output"));
+	}
+
+	@Test
+	@Order(12)
+	void rgbIsRefused() {
+		final ImagePlus rgb = new ImagePlus("photo", new ColorProcessor(64, 64));
+		final CommandModule d = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", rgb, "tileSize", 0,
+			"batchSize", 1, "convertToInputType", false);
+		assertCancelled(d, "'photo' is an RGB colour image");
+		final Path model = dir.resolve("bad-rgb.zip");
+		final CommandModule t = run(TrainSelfSupervisedCommand.class, tinyTraining(model, "input", rgb, "radius", 5));
+		assertCancelled(t, "RGB");
+		assertFalse(Files.exists(model));
+	}
+
+	@Test
+	@Order(13)
+	void nanValuesAreRefused() {
+		final ImagePlus nan = Images.noisy("holes", 64, 64);
+		nan.getProcessor().setf(10, 20, Float.NaN);
+		final CommandModule d = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", nan, "tileSize", 0,
+			"batchSize", 1, "convertToInputType", false);
+		assertCancelled(d, "NaN", "x=10, y=20");
+		final Path model = dir.resolve("bad-nan.zip");
+		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(model, "input", nan, "radius", 5)), "NaN");
+		assertFalse(Files.exists(model));
+	}
+
+	@Test
+	@Order(14)
+	void emptyFolderIsRefusedAndNothingIsWritten() throws IOException {
+		final Path empty = Files.createDirectories(dir.resolve("empty"));
+		Files.writeString(empty.resolve("notes.txt"), "not an image");
+		final Path out = dir.resolve("empty-out");
+		final CommandModule d = run(DenoiseCommand.class, "model", n2vModel.toString(), "inputFolder", empty.toFile(),
+			"outputFolder", out.toFile(), "tileSize", 0, "batchSize", 1, "convertToInputType", false);
+		assertCancelled(d, "contains no images");
+		assertFalse(Files.exists(out));
+		final Path model = dir.resolve("bad-empty.zip");
+		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(model, "inputFolder", empty.toFile(),
+			"radius", 5)), "contains no images");
+		assertFalse(Files.exists(model));
+		assertEquals(List.of(empty.resolve("notes.txt")), files(empty));
+	}
+
+	@Test
+	@Order(15)
+	void existingModelFileIsNotOverwritten() throws IOException {
+		final byte[] before = Files.readAllBytes(n2vModel);
+		final CommandModule m = run(TrainSelfSupervisedCommand.class, tinyTraining(n2vModel, "input", Images.noisy(
+			"noisy", 64, 64), "radius", 3));
+		assertCancelled(m, "exists already");
+		assertArrayEquals(before, Files.readAllBytes(n2vModel));
+	}
+
+	@Test
+	@Order(16)
+	void missingModelNameSaysSo() {
+		final CommandModule m = run(DenoiseCommand.class, "model", "no-such-model", "input", Images.noisy("n", 16,
+			16), "tileSize", 0, "batchSize", 1, "convertToInputType", false);
+		assertCancelled(m, "no-such-model");
+	}
+}
