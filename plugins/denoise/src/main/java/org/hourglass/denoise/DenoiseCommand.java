@@ -7,6 +7,7 @@ import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.Model;
 import org.hourglass.api.ModelService;
 import org.hourglass.api.PredictOptions;
+import org.hourglass.imagej.BeforeAfter;
 import org.hourglass.imagej.HourglassCommand;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -57,6 +58,9 @@ public class DenoiseCommand extends HourglassCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Denoised")
 	private ImagePlus output;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Before and after", required = false)
+	private ImagePlus comparison;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Files written")
 	private int filesWritten;
 
@@ -80,6 +84,7 @@ public class DenoiseCommand extends HourglassCommand {
 			}
 			else {
 				output = denoiser.denoise(input, progress("Denoising " + input.getTitle()));
+				comparison = BeforeAfter.of(input, output);
 			}
 		}
 	}

@@ -144,6 +144,9 @@ class CommandsTest {
 		assertEquals(0.5, out.getCalibration().pixelWidth);
 		assertEquals("mm", out.getCalibration().getUnit());
 		ImagePlanes.planes(out, RgbPolicy.REFUSE).forEach(sp -> assertFalse(sp.plane().hasNonFinite()));
+		final ImagePlus figure = (ImagePlus) m.getOutput("comparison");
+		assertEquals("cells-before-after", figure.getTitle());
+		assertEquals(2 * 40 + 8, figure.getWidth());
 
 		final CommandModule m8 = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", in, "tileSize", 0,
 			"batchSize", 2, "convertToInputType", true);

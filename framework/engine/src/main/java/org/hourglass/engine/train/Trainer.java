@@ -156,6 +156,7 @@ public final class Trainer {
 				random, () -> stop != StopRequest.NONE);
 			try (batches) {
 				synchronized (model.lock()) {
+					QuietGradients.ensure(sd);
 					sd.fit(batches, 1, steps2);
 				}
 			}

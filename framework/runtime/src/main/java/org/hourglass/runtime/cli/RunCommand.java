@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code hourglass run <command> key=value ...}. */
 @Command(name = "run", description = "Run a command headless with key=value inputs.", footer = {
 	"%nKeys name the command's inputs; an image input is a file path. An image output key takes",
-	"the file to write (TIFF, never an input file). Other outputs are printed as 'key = value'." })
+	"the file to write (PNG if it ends in .png, else TIFF; never an input file). Other outputs are printed as 'key = value'." })
 final class RunCommand implements Runnable {
 
 	@ParentCommand

@@ -130,7 +130,7 @@ public final class CommandRunner {
 			final Path target = imageOutputs.get(item.getName());
 			if (target != null && value instanceof ImagePlus imp) {
 				try {
-					ImageFiles.saveTiff(imp, target);
+					ImageFiles.save(imp, target);
 				}
 				catch (final IOException e) {
 					throw new CommandFailedException("cannot write " + item.getName() + " to " + target + ": " + e

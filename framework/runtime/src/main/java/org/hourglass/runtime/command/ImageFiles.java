@@ -31,16 +31,23 @@ public final class ImageFiles {
 	}
 
 	/**
-	 * Saves {@code imp} as TIFF at {@code target} atomically: written to a temporary file in the same folder,
-	 * then moved into place, so the target is either the old file or the complete new one.
+	 * Saves {@code imp} at {@code target} atomically: written to a temporary file in the same folder, then
+	 * moved into place, so the target is either the old file or the complete new one. A name ending in
+	 * {@code .png} gives a PNG (single-plane images only), anything else a TIFF.
 	 */
-	public static void saveTiff(final ImagePlus imp, final Path target) throws IOException {
+	public static void save(final ImagePlus imp, final Path target) throws IOException {
+		final boolean png = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png");
+		if (png && imp.getStackSize() > 1) {
+			throw new UsageException(target + ": a stack of " + imp.getStackSize() + " planes cannot be a PNG; " +
+				"name the file .tif");
+		}
 		final Path dir = target.toAbsolutePath().getParent();
-		final Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+		// not createTempFile: its owner-only permissions would stay on the result
+		final Path temp = Files.createFile(dir.resolve("." + target.getFileName() + "." + System.nanoTime() + ".part"));
 		try {
 			final FileSaver saver = new FileSaver(imp);
-			final boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(temp.toString()) : saver
-				.saveAsTiff(temp.toString());
+			final boolean ok = png ? saver.saveAsPng(temp.toString()) : imp.getStackSize() > 1 ? saver
+				.saveAsTiffStack(temp.toString()) : saver.saveAsTiff(temp.toString());
 			if (!ok) throw new IOException("ImageJ could not write " + temp);
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}

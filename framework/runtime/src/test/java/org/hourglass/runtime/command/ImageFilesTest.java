@@ -1,0 +1,47 @@
+package org.hourglass.runtime.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ByteProcessor;
+
+class ImageFilesTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void pngAndTiffByExtension() throws Exception {
+		final ByteProcessor bp = new ByteProcessor(5, 4);
+		bp.set(2, 1, 200);
+		final ImagePlus imp = new ImagePlus("x", bp);
+		ImageFiles.save(imp, dir.resolve("x.png"));
+		ImageFiles.save(imp, dir.resolve("x.tif"));
+		final byte[] png = Files.readAllBytes(dir.resolve("x.png"));
+		assertEquals((byte) 0x89, png[0]);
+		assertEquals('P', png[1]);
+		assertEquals(200, IJ.openImage(dir.resolve("x.png").toString()).getProcessor().get(2, 1));
+		assertEquals(200, IJ.openImage(dir.resolve("x.tif").toString()).getProcessor().get(2, 1));
+	}
+
+	@Test
+	void aStackCannotBeAPng() {
+		final ImageStack stack = new ImageStack(3, 3);
+		stack.addSlice(new ByteProcessor(3, 3));
+		stack.addSlice(new ByteProcessor(3, 3));
+		final UsageException e = assertThrows(UsageException.class,
+			() -> ImageFiles.save(new ImagePlus("s", stack), dir.resolve("s.png")));
+		assertEquals(true, e.getMessage().contains(".tif"), e.getMessage());
+		assertFalse(Files.exists(dir.resolve("s.png")));
+	}
+}
