@@ -53,18 +53,24 @@ public final class LossCurve {
 		final double pad = lo == hi ? Math.max(Math.abs(lo) * 0.1, 1e-6) : 0;
 		plot.setLimits(x[0] - 0.5, x[n - 1] + 0.5, lo - pad, hi + pad);
 		if (positive) plot.setLogScaleY();
-		plot.setColor(TRAINING);
+		// explicit styles per data set: Plot.setColor applies to whatever object happens to be current
 		plot.addPoints(x, train, Plot.CONNECTED_CIRCLES);
-		plot.setColor(VALIDATION);
+		plot.setStyle(0, style(TRAINING, "connected circle"));
 		plot.addPoints(x, val, Plot.CONNECTED_CIRCLES);
+		plot.setStyle(1, style(VALIDATION, "connected circle"));
 		final EpochResult best = best(epochs);
 		if (best != null) {
-			plot.setColor(Color.BLACK);
 			plot.addPoints(new double[] { best.epoch() }, new double[] { best.validationLoss() }, Plot.BOX);
+			plot.setStyle(2, style(Color.BLACK, "box"));
 		}
 		plot.setColor(Color.BLACK);
 		plot.addLegend("training\nvalidation" + (best != null ? "\nkept (epoch " + best.epoch() + ")" : ""));
 		return plot;
+	}
+
+	private static String style(final Color c, final String shape) {
+		final String hex = String.format("#%06x", c.getRGB() & 0xffffff);
+		return hex + "," + hex + ",1.5," + shape;
 	}
 
 	/** The plot as an RGB image, e.g. for the command line to save. */
