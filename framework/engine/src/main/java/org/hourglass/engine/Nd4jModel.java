@@ -262,8 +262,12 @@ public final class Nd4jModel implements Model {
 		return new TiledPredictor(runner, net.downsamplingFactor(), net.receptiveFieldRadius() + extra, net.upscale());
 	}
 
-	/** Runs the network on {@code count} single-channel blocks (see {@link TileRunner}). */
-	float[] runBlocks(final float[] blocks, final int count, final int height, final int width) {
+	/**
+	 * Runs the network on {@code count} single-channel blocks (see {@link TileRunner}): the step every
+	 * prediction runs, with its locking and garbage-collection cadence. Public for the engine's benchmarks;
+	 * the package is private to the engine bundle.
+	 */
+	public float[] runBlocks(final float[] blocks, final int count, final int height, final int width) {
 		final NetworkSpec net = network();
 		final float[] result;
 		synchronized (lock) {

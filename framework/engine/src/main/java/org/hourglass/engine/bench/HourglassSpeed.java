@@ -1,0 +1,103 @@
+package org.hourglass.engine.bench;
+
+import java.util.List;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.hourglass.engine.predict.TileRunner;
+import org.hourglass.api.Model;
+import org.hourglass.api.ModelService;
+import org.hourglass.api.training.TrainingConfig;
+import org.hourglass.api.training.TrainingData;
+import org.hourglass.api.training.TrainingListener;
+import org.hourglass.api.training.TrainingProgress;
+import org.hourglass.api.training.TrainingSource;
+import org.hourglass.engine.Nd4jModel;
+
+/**
+ * One Hourglass measurement of the reference network, the way {@code torch_reference.py} measures PyTorch:
+ * training throughput over 3 repeats of {@code iters} steps after 6 warm-up steps (median), then
+ * inference throughput over 3 repeats of {@code iters} batches after 3 warm-up batches (median). Training
+ * runs through the service's trainer (one epoch of all steps; steps are timed by its progress events, which
+ * come after each optimiser step), inference through the model's own batch inference.
+ */
+final class HourglassSpeed {
+
+	static final int TRAIN_WARMUP = 6;
+	static final int INFER_WARMUP = 3;
+	static final int REPEATS = 3;
+
+	private static final Logger LOG = LogManager.getLogger();
+
+	/** Patches per second, training and inference. */
+	record Result(double trainPatchesPerSecond, double inferPatchesPerSecond) {}
+
+	private HourglassSpeed() {}
+
+	static Result measure(final ModelService models, final int batch, final int patch, final int iters,
+		final long seed)
+	{
+		try (Model created = models.create(ReferenceNetwork.modelSpec())) {
+			final Nd4jModel model = (Nd4jModel) created;
+			final double train = train(models, model, batch, patch, iters, seed);
+			final double infer = infer(model, batch, patch, iters, seed);
+			LOG.info("Hourglass: training {} patches/s, inference {} patches/s", Math.round(train * 10) / 10.0,
+				Math.round(infer * 10) / 10.0);
+			return new Result(train, infer);
+		}
+	}
+
+	/** The trainer's configuration for a timed run of {@code steps} steps on the reference data. */
+	static TrainingConfig config(final int batch, final int patch, final int steps, final long seed) {
+		return TrainingConfig.defaults().withPatchSize(patch).withBatchSize(batch).withEpochs(1)
+			.withStepsPerEpoch(steps).withLearningRate(ReferenceNetwork.LEARNING_RATE).withAugment(false)
+			.withValidation(0.1, batch).withSeed(seed);
+	}
+
+	static TrainingData data() {
+		return TrainingData.of(List.of(TrainingSource.of(ReferenceNetwork.image(), "sine-cosine")),
+			"synthetic 512x512 sine/cosine image, 0.1 Gaussian noise on the inputs");
+	}
+
+	private static double train(final ModelService models, final Nd4jModel model, final int batch, final int patch,
+		final int iters, final long seed)
+	{
+		final int steps = TRAIN_WARMUP + REPEATS * iters;
+		final long[] end = new long[steps + 1];
+		final TrainingListener timer = new TrainingListener() {
+
+			@Override
+			public void progress(final TrainingProgress p) {
+				if (p.step() <= steps) end[p.step()] = System.nanoTime();
+			}
+		};
+		models.train(model, data(), ReferenceNetwork.noisyPairs(), config(batch, patch, steps, seed), timer);
+		final double[] seconds = new double[REPEATS];
+		for (int r = 0; r < REPEATS; r++) {
+			final long from = end[TRAIN_WARMUP + r * iters];
+			final long to = end[TRAIN_WARMUP + (r + 1) * iters];
+			if (from == 0 || to == 0) throw new IllegalStateException("the trainer reported fewer steps than " + steps);
+			seconds[r] = (to - from) / 1e9;
+		}
+		return (double) iters * batch / Stats.median(seconds);
+	}
+
+	private static double infer(final Nd4jModel model, final int batch, final int patch, final int iters,
+		final long seed)
+	{
+		final TileRunner runner = model::runBlocks;
+		final int batches = 64;
+		final float[] all = ReferenceNetwork.noisyPatches(batches * batch, patch, seed);
+		final int size = batch * patch * patch;
+		final float[][] inputs = new float[batches][];
+		for (int b = 0; b < batches; b++) inputs[b] = java.util.Arrays.copyOfRange(all, b * size, (b + 1) * size);
+		for (int i = 0; i < INFER_WARMUP; i++) runner.run(inputs[i % batches], batch, patch, patch);
+		final double[] seconds = new double[REPEATS];
+		for (int r = 0; r < REPEATS; r++) {
+			final long t0 = System.nanoTime();
+			for (int i = 0; i < iters; i++) runner.run(inputs[i % batches], batch, patch, patch);
+			seconds[r] = (System.nanoTime() - t0) / 1e9;
+		}
+		return (double) iters * batch / Stats.median(seconds);
+	}
+}
