@@ -14,7 +14,9 @@ final class AtomicFiles {
 		final Path target = file.toAbsolutePath();
 		final Path folder = target.getParent();
 		if (folder != null) Files.createDirectories(folder);
-		final Path tmp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+		// not createTempFile: its owner-only permissions would stay on the result
+		final Path tmp = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() +
+			".tmp"));
 		try {
 			Files.write(tmp, bytes);
 			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
