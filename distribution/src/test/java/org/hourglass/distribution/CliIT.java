@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,12 +64,63 @@ class CliIT {
 		assertEquals("", badKey.out(), badKey.toString());
 	}
 
+	@Test
+	void ctrlCStopsTrainingAfterTheCurrentStepAndSavesTheModel() throws Exception {
+		final Path model = scratch.resolve("ctrl-c.zip");
+		final Path curve = scratch.resolve("ctrl-c-loss.png");
+		final Path out = scratch.resolve("ctrl-c-out.txt");
+		final Path err = scratch.resolve("ctrl-c-err.txt");
+		final ProcessBuilder pb = new ProcessBuilder(command("run", "denoise-train-n2v", "input=" + Installation
+			.sample(), "patchSize=32", "batchSize=4", "epochs=500", "stepsPerEpoch=2", "depth=1", "filters=4",
+			"modelFile=" + model, "lossCurve=" + curve)).redirectOutput(out.toFile()).redirectError(err.toFile())
+				.directory(scratch.toFile());
+		pb.environment().putAll(environment());
+		final Process p = pb.start();
+		try {
+			awaitLogLine("ctrl-c.zip: epoch 1 training loss", p);
+			final Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+			assertEquals(0, kill.waitFor(), "kill -INT");
+			assertTrue(p.waitFor(120, TimeUnit.SECONDS), "hourglass did not stop after Ctrl-C");
+		}
+		finally {
+			p.destroyForcibly();
+		}
+		final String stdout = Files.readString(out);
+		final String stderr = Files.readString(err);
+		final String all = "exit " + p.exitValue() + "\n" + stdout + stderr;
+		assertEquals(130, p.exitValue(), all);
+		assertTrue(stderr.contains("stopping after the current step"), all);
+		assertTrue(stdout.contains("modelPath = " + model), all);
+		assertTrue(Files.size(model) > 0, all);
+		assertTrue(Files.size(curve) > 0, all);
+	}
+
+	/** Waits (at most two minutes) until the workbench log has a line containing {@code text}. */
+	private static void awaitLogLine(final String text, final Process p) throws Exception {
+		final Path log = scratch.resolve("logs").resolve("hourglass.log");
+		final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (System.nanoTime() < end && p.isAlive()) {
+			if (Files.exists(log) && Files.readString(log).contains(text)) return;
+			Thread.sleep(200);
+		}
+		throw new AssertionError("no '" + text + "' in " + log + (p.isAlive() ? "" : "; hourglass exited with " + p
+			.exitValue()));
+	}
+
 	private static Processes.Result hourglass(final String... args) throws Exception {
+		return Processes.run(command(args), environment(), scratch);
+	}
+
+	private static List<String> command(final String... args) {
 		final List<String> command = new ArrayList<>();
 		command.add(Installation.workbench().resolve("bin/hourglass").toString());
 		command.addAll(List.of(args));
-		return Processes.run(command, Map.of("JAVA_HOME", System.getProperty("java.home"), "HOURGLASS_OPTS",
-			"-Dhourglass.logs=" + scratch.resolve("logs") + " -Dorg.bytedeco.javacpp.cachedir=" + System
-				.getProperty("org.bytedeco.javacpp.cachedir")), scratch);
+		return command;
+	}
+
+	private static Map<String, String> environment() {
+		return Map.of("JAVA_HOME", System.getProperty("java.home"), "HOURGLASS_OPTS", "-Dhourglass.logs=" + scratch
+			.resolve("logs") + " -Dorg.bytedeco.javacpp.cachedir=" + System.getProperty(
+				"org.bytedeco.javacpp.cachedir"));
 	}
 }

@@ -83,7 +83,6 @@ public final class TrainingMonitor implements TrainingListener, AutoCloseable {
 		final boolean last = p.epoch() == p.epochs() && p.step() == p.stepsPerEpoch();
 		if (!last && now - lastStatus < STATUS_INTERVAL_NANOS) return;
 		lastStatus = now;
-		// the loss is known once an epoch has been measured
 		final String loss = Double.isFinite(p.loss()) ? String.format(Locale.ROOT, ", loss %.4g", p.loss()) : "";
 		status.showStatus((int) Math.round(p.fraction() * SCALE), SCALE, String.format(Locale.ROOT,
 			"Training %s: epoch %d/%d, step %d/%d%s, %s left", title, p.epoch(), p.epochs(), p.step(), p

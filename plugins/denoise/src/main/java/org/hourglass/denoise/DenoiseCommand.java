@@ -61,8 +61,9 @@ public class DenoiseCommand extends HourglassCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Before and after", required = false)
 	private ImagePlus comparison;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Files written")
-	private int filesWritten;
+	/** Only for an input folder: how many results were written to the output folder. */
+	@Parameter(type = ItemIO.OUTPUT, label = "Files written", required = false)
+	private Integer filesWritten;
 
 	@Override
 	protected void execute() {

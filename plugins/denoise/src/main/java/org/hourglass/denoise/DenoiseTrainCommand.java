@@ -4,8 +4,8 @@ import java.io.File;
 import java.nio.file.Path;
 
 import org.hourglass.api.InvalidInputException;
+import org.hourglass.api.Model;
 import org.hourglass.api.ModelService;
-import org.hourglass.api.ModelSpec;
 import org.hourglass.api.image.Normalization;
 import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.TrainingConfig;
@@ -58,6 +58,11 @@ abstract class DenoiseTrainCommand extends HourglassCommand {
 			"(natural 8-bit images); mean-std: mean and standard deviation of the training data.")
 	private String normalization = DenoiseVariant.NORM_PERCENTILE;
 
+	@Parameter(label = "Start from model", required = false,
+		description = "Fine-tune this model (a name or a .zip file) instead of starting from scratch; its network " +
+			"and normalisation are kept, and the network parameters above are ignored. The file is not changed.")
+	private String initialModel;
+
 	@Parameter(label = "Random seed", description = "Seed of patch sampling and masking: same seed, same run.")
 	private long seed = 42;
 
@@ -103,24 +108,54 @@ abstract class DenoiseTrainCommand extends HourglassCommand {
 			throw new InvalidInputException("Patch size " + patchSize + " must be a multiple of " + factor +
 				" for a network of depth " + depth + "; try " + Math.max(factor, patchSize / factor * factor) + ".");
 		}
-		final Normalization norm = DenoiseVariant.normalization(normalization);
+		final Model start = initialModel == null || initialModel.isBlank() ? null : startingModel(file);
+		try {
+			train(file, start);
+		}
+		catch (final RuntimeException e) {
+			if (start != null) start.close();
+			throw e;
+		}
+	}
+
+	private void train(final Path file, final Model start) {
+		final Normalization norm = start != null ? start.info().spec().normalization() : DenoiseVariant
+			.normalization(normalization);
 		final TrainingData data = data(patchSize);
 		final ImagePlus typical = typicalImage(data);
 		if (typical != null) DenoiseVariant.checkNormalization(norm, typical);
 		final PairMaker pairs = pairs(data);
-		final ModelSpec spec = DenoiseVariant.spec(training(), depth, filters, norm, pairs == PairMaker.ALIGNED
-			? "noisy/clean pairs" : pairs.toString());
 		final TrainingConfig config = fromParameters(() -> TrainingConfig.defaults().withPatchSize(patchSize)
 			.withBatchSize(batchSize).withEpochs(epochs).withStepsPerEpoch(stepsPerEpoch).withLearningRate(
 				learningRate).withSeed(seed));
 		final TrainingMonitor monitor = new TrainingMonitor(status(), file.getFileName().toString(),
 			this::isCanceled);
-		final ModelTraining.Result result = ModelTraining.train(models, spec, data, pairs, config, file, monitor);
+		final ModelTraining.Result result = start != null ? ModelTraining.train(models, start, data, pairs, config,
+			file, monitor) : ModelTraining.train(models, DenoiseVariant.spec(training(), depth, filters, norm,
+				pairs == PairMaker.ALIGNED ? "noisy/clean pairs" : pairs.toString()), data, pairs, config, file,
+				monitor);
 		modelPath = result.file().toString();
 		bestEpoch = result.report().bestEpoch();
 		validationLoss = result.report().bestValidationLoss();
 		trainingLoss = result.report().epochs().stream().filter(e -> e.epoch() == bestEpoch).findFirst().map(
 			e -> e.trainingLoss()).orElse(Double.NaN);
 		lossCurve = result.lossCurve();
+	}
+
+	/** The model to fine-tune: a denoise model of the same training mode. */
+	private Model startingModel(final Path target) {
+		final Path given = Path.of(initialModel).toAbsolutePath().normalize();
+		if (given.equals(target.toAbsolutePath().normalize())) {
+			throw new InvalidInputException("The model to start from, " + given + ", is also the model file to " +
+				"write; save the fine-tuned model under another name.");
+		}
+		final Model m = models.load(initialModel, DenoiseVariant.ID);
+		final String mode = m.info().spec().properties().get(DenoiseVariant.PROP_TRAINING);
+		if (!training().id().equals(mode)) {
+			m.close();
+			throw new InvalidInputException("Model '" + initialModel + "' was trained " + mode + ", but this command " +
+				"trains " + training().id() + "; start from a " + training().id() + " model or from scratch.");
+		}
+		return m;
 	}
 }

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.hourglass.api.Model;
@@ -41,6 +45,12 @@ import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.app.event.StatusEvent;
+import org.scijava.event.EventHandler;
+import org.scijava.event.EventService;
+import org.scijava.event.EventSubscriber;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -323,5 +333,78 @@ class CommandsTest {
 		final CommandModule m = run(DenoiseCommand.class, "model", "no-such-model", "input", Images.noisy("n", 16,
 			16), "tileSize", 0, "batchSize", 1, "convertToInputType", false);
 		assertCancelled(m, "no-such-model");
+	}
+
+	@Test
+	@Order(17)
+	void cancellingATrainingCommandSavesTheBestEpochSoFar() throws Exception {
+		final Path model = dir.resolve("cancelled.zip");
+		final int epochs = 500;
+		final CommandModule module = (CommandModule) context.service(ModuleService.class).createModule(context
+			.service(CommandService.class).getCommand(TrainSelfSupervisedCommand.class));
+		final Map<String, Object> inputs = new HashMap<>();
+		final Object[] kv = tinyTraining(model, "input", Images.noisy("noisy", 64, 64), "radius", 3);
+		for (int i = 0; i < kv.length; i += 2) inputs.put((String) kv[i], kv[i + 1]);
+		inputs.put("epochs", epochs);
+		final CountDownLatch secondEpoch = new CountDownLatch(1);
+		final EventService events = context.service(EventService.class);
+		// the event service holds its subscribers weakly: keep this one reachable until the end
+		final StatusWatch watch = new StatusWatch("epoch 2/" + epochs, secondEpoch);
+		final List<EventSubscriber<?>> subscribers = events.subscribe(watch);
+		try {
+			final Future<Module> run = context.service(ModuleService.class).run(module, true, inputs);
+			assertTrue(secondEpoch.await(120, TimeUnit.SECONDS), "training never reached epoch 2");
+			module.cancel("Cancelled by the test.");
+			run.get(120, TimeUnit.SECONDS);
+		}
+		finally {
+			events.unsubscribe(subscribers);
+			Reference.reachabilityFence(watch);
+		}
+		assertTrue(Files.isRegularFile(model), "the best epoch so far is saved");
+		try (Model m = context.service(ModelService.class).load(model, DenoiseVariant.ID)) {
+			final int trained = m.info().history().size();
+			assertTrue(trained >= 1 && trained < epochs, trained + " epochs");
+		}
+	}
+
+	@Test
+	@Order(18)
+	void fineTuningStartsFromAModelOfTheSameModeAndLeavesItUnchanged() throws IOException {
+		final byte[] before = Files.readAllBytes(n2vModel);
+		final Path tuned = dir.resolve("tuned.zip");
+		final CommandModule m = run(TrainSelfSupervisedCommand.class, tinyTraining(tuned, "input", Images.noisy(
+			"noisy", 64, 64), "radius", 3, "initialModel", n2vModel.toString(), "epochs", 1));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		try (Model model = context.service(ModelService.class).load(tuned, DenoiseVariant.ID)) {
+			assertEquals(3, model.info().history().size(), "2 epochs before, 1 more");
+		}
+		assertArrayEquals(before, Files.readAllBytes(n2vModel));
+
+		final Path wrong = dir.resolve("wrong-mode.zip");
+		assertCancelled(run(TrainSupervisedCommand.class, tinyTraining(wrong, "noise", "gaussian", "clean", Images
+			.noisy("clean", 48, 48), "sigma", 10.0, "photons", 30.0, "initialModel", n2vModel.toString())),
+			"trained self-supervised", "trains supervised");
+		assertFalse(Files.exists(wrong));
+		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(n2vModel, "input", Images.noisy("noisy",
+			64, 64), "initialModel", n2vModel.toString(), "overwrite", true)), "also the model file to write");
+		assertArrayEquals(before, Files.readAllBytes(n2vModel));
+	}
+
+	/** Counts down when a status message contains a text (an event handler must be a public class). */
+	public static final class StatusWatch {
+
+		private final String text;
+		private final CountDownLatch seen;
+
+		StatusWatch(final String text, final CountDownLatch seen) {
+			this.text = text;
+			this.seen = seen;
+		}
+
+		@EventHandler
+		public void onStatus(final StatusEvent e) {
+			if (e.getStatusMessage() != null && e.getStatusMessage().contains(text)) seen.countDown();
+		}
 	}
 }

@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Turns a {@link NetworkSpec} and a {@link Loss} into a SameDiff graph: NCHW float32, 'same' convolutions,
+ * Turns a {@link NetworkSpec} and a {@link Loss} into a SameDiff graph: NCHW float32 at its boundary (NHWC inside), 'same' convolutions,
  * 2×2 max pooling, ×2 nearest up-sampling, optional U-Net skips, vector or Gaussian latents, residual
  * output, and the training loss. Weights are He-normal, drawn from a seeded generator, so a spec and a seed
  * always give the same network.
@@ -58,7 +58,7 @@ public final class NetworkBuilder {
 		sd = SameDiff.create();
 		final SDVariable input = sd.placeHolder(GraphNames.INPUT, DataType.FLOAT, -1, spec.inputChannels(), -1, -1);
 		final List<SDVariable> skips = new ArrayList<>();
-		SDVariable x = input;
+		SDVariable x = toInternal(input);
 		final int[] enc = spec.encoderFilters();
 		int channels = spec.inputChannels();
 		for (int level = 0; level < enc.length; level++) {
@@ -111,17 +111,17 @@ public final class NetworkBuilder {
 
 	private SDVariable latentToMap(final SDVariable z, final int channels, final int side) {
 		final SDVariable back = dense("latent_out", z, spec.latent().size(), channels * side * side, spec.activation());
-		return back.reshape(-1, channels, side, side);
+		return back.reshape(-1, side, side, channels);
 	}
 
 	/** Decoder levels, super-resolution levels, output convolution and residual; returns the output. */
 	private SDVariable decoder(SDVariable x, int channels, final List<SDVariable> skips, final SDVariable input) {
 		final int[] dec = spec.decoderFilters();
 		for (int level = 0; level < dec.length; level++) {
-			x = sd.cnn.upsampling2d(x, 2, 2, true);
+			x = sd.cnn.upsampling2d(x, 2, 2, false);
 			if (spec.skipConnections()) {
 				final SDVariable skip = skips.get(skips.size() - 2 - level);
-				x = sd.concat(1, x, skip);
+				x = sd.concat(CHANNEL_AXIS, x, skip);
 				channels += (int) spec.encoderFilters()[skips.size() - 2 - level];
 			}
 			for (int i = 0; i < spec.convsPerLevel(); i++) {
@@ -130,12 +130,13 @@ public final class NetworkBuilder {
 			}
 		}
 		for (int level = 0; (1 << level) < spec.upscale(); level++) {
-			x = sd.cnn.upsampling2d(x, 2, 2, true);
+			x = sd.cnn.upsampling2d(x, 2, 2, false);
 			for (int i = 0; i < spec.convsPerLevel(); i++) {
 				x = conv("up" + level + "_conv" + i, x, channels, channels, spec.kernelSize(), spec.activation());
 			}
 		}
-		SDVariable out = conv("out", x, channels, spec.outputChannels(), spec.kernelSize(), Activation.LINEAR);
+		SDVariable out = toBoundary(conv("out", x, channels, spec.outputChannels(), spec.kernelSize(),
+			Activation.LINEAR));
 		if (spec.residual() && input != null) {
 			out = out.add(spec.upscale() > 1 ? sd.cnn.upsampling2d(input, spec.upscale(), spec.upscale(), true) : input);
 		}
@@ -161,7 +162,9 @@ public final class NetworkBuilder {
 		sd.identity(GraphNames.RECONSTRUCTION_LOSS, reconstruction);
 		final SDVariable total = kl == null || loss.klWeight() == 0 ? reconstruction
 			: reconstruction.add(kl.mul(loss.klWeight()));
-		sd.identity(GraphNames.LOSS, total);
+		// the loss is the output of the last computing op, not of an identity op: SameDiff reports a training step's
+		// loss value only for an op that computes it
+		total.rename(GraphNames.LOSS);
 		sd.setLossVariables(GraphNames.LOSS);
 	}
 
@@ -177,6 +180,23 @@ public final class NetworkBuilder {
 		return target.mul(sd.math.log(p)).add(target.rsub(1).mul(sd.math.log(p.rsub(1)))).mean().neg();
 	}
 
+	// -- Layout --
+
+	/**
+	 * Inside the graph activations are NHWC: oneDNN's fastest convolutions on AVX-512 read and write NHWC, so
+	 * with NCHW every convolution paid for a reorder of its input and output. Inputs, outputs and targets stay
+	 * NCHW at the graph's boundary; for the usual single channel the transposition moves no data.
+	 */
+	private static final int CHANNEL_AXIS = 3;
+
+	private static SDVariable toInternal(final SDVariable nchw) {
+		return nchw.permute(0, 2, 3, 1);
+	}
+
+	private static SDVariable toBoundary(final SDVariable nhwc) {
+		return nhwc.permute(0, 3, 1, 2);
+	}
+
 	// -- Layers --
 
 	private SDVariable conv(final String name, final SDVariable x, final int in, final int out, final int k,
@@ -185,13 +205,20 @@ public final class NetworkBuilder {
 		final SDVariable w = sd.var(name + "_W", heNormal(new long[] { k, k, in, out }, k * k * in));
 		final SDVariable b = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
 		final Conv2DConfig config = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).dH(1).dW(1)
-			.paddingMode(PaddingMode.SAME).dataFormat("NCHW").build();
+			.paddingMode(PaddingMode.SAME).dataFormat("NHWC").build();
+		if (out == 1 && in > 1) {
+			// The same sum of products as a convolution to one channel, with the same weights [k, k, in, 1]: a
+			// depth-wise convolution, then the sum over channels. oneDNN pads a one-channel convolution to 16
+			// channels and its gradient became the slowest operation of a training step.
+			final SDVariable perChannel = sd.cnn.depthWiseConv2d(x, w, config);
+			return activate(perChannel.sum(true, CHANNEL_AXIS).add(b), activation);
+		}
 		return activate(sd.cnn.conv2d(x, w, b, config), activation);
 	}
 
 	private SDVariable pool(final SDVariable x) {
 		final Pooling2DConfig config = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2)
-			.paddingMode(PaddingMode.VALID).type(Pooling2D.Pooling2DType.MAX).isNHWC(false).build();
+			.paddingMode(PaddingMode.VALID).type(Pooling2D.Pooling2DType.MAX).isNHWC(true).build();
 		return sd.cnn.maxPooling2d(x, config);
 	}
 

@@ -20,15 +20,12 @@ final class BatchIterator implements MultiDataSetIterator, AutoCloseable {
 
 	private static final long serialVersionUID = 1L;
 	private static final int AHEAD = 3;
-	/** Batches kept to measure the training loss at the end of an epoch. */
-	private static final int RECENT = 2;
 
 	private final int steps;
 	private final BooleanSupplier stop;
 	private final transient BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
 	private final transient Thread producer;
 	private int taken;
-	private final transient java.util.ArrayDeque<Batch> recent = new java.util.ArrayDeque<>();
 
 	BatchIterator(final BatchMaker maker, final int batchSize, final int steps, final SplittableRandom random,
 		final BooleanSupplier stop)
@@ -75,19 +72,12 @@ final class BatchIterator implements MultiDataSetIterator, AutoCloseable {
 		}
 		if (item instanceof RuntimeException e) throw e;
 		taken++;
-		recent.addLast((Batch) item);
-		if (recent.size() > RECENT) recent.removeFirst();
 		return ((Batch) item).toDataSet();
 	}
 
 	@Override
 	public MultiDataSet next(final int num) {
 		return next();
-	}
-
-	/** The last batches handed out (at most {@value #RECENT}). */
-	java.util.List<Batch> recent() {
-		return java.util.List.copyOf(recent);
 	}
 
 	@Override

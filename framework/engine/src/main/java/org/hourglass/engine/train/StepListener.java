@@ -18,7 +18,7 @@ final class StepListener extends BaseListener {
 
 	static final int GC_EVERY_STEPS = 10;
 
-	/** Called after each step with its loss. */
+	/** Called after each step with its loss (computed because the trainer registers a {@link LossProbe}). */
 	interface StepSink {
 		void step(double loss);
 	}

@@ -62,7 +62,6 @@ public final class Trainer {
 	private final boolean gaussian;
 
 	private volatile StopRequest stop = StopRequest.NONE;
-	private volatile double lastTrainingLoss = Double.NaN;
 	private Map<String, INDArray> best;
 	private Map<String, StoredArray> pendingAdam;
 
@@ -135,10 +134,11 @@ public final class Trainer {
 			final long epochStart = System.nanoTime();
 			final SplittableRandom random = new SplittableRandom(config.seed() + 0x9E3779B97F4A7C15L * epoch);
 			final int[] steps = { 0 };
-			final StepListener steps2 = new StepListener(loss -> {
+			final double[] lossSum = { 0 };
+			final StepListener steps2 = new StepListener(stepLoss -> {
 				steps[0]++;
 				stepsDone[0]++;
-				final double stepLoss = Double.isNaN(loss) || loss == 0 ? lastTrainingLoss : loss;
+				lossSum[0] += stepLoss;
 				final double elapsed = (System.nanoTime() - started) / 1e9;
 				final double remaining = elapsed / stepsDone[0] * (totalSteps - stepsDone[0]);
 				listener.progress(new TrainingProgress(epoch, baseEpochs + config.epochs(), steps[0],
@@ -166,10 +166,8 @@ public final class Trainer {
 				break;
 			}
 			final double validationLoss = validate(sd, validation);
-			// SameDiff computes only what the gradients need during a step, not the loss value itself: the
-			// epoch's training loss is measured on its last batches, with the weights at the end of the epoch
-			final double trainingLoss = validate(sd, batches.recent());
-			lastTrainingLoss = trainingLoss;
+			// like Keras and most PyTorch loops: the mean loss of the epoch's steps, as the weights changed
+			final double trainingLoss = lossSum[0] / steps[0];
 			final boolean improved = validationLoss < bestLoss;
 			if (improved) {
 				bestLoss = validationLoss;
@@ -301,6 +299,7 @@ public final class Trainer {
 			.updater(new Adam(lr))
 			.dataSetFeatureMapping(Batch.featureNames(gaussian))
 			.dataSetLabelMapping(Batch.labelNames(masked))
+			.trainEvaluation(GraphNames.LOSS, 0, new LossProbe())
 			.build());
 		return lr;
 	}

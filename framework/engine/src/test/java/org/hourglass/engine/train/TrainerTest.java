@@ -110,7 +110,12 @@ class TrainerTest {
 			assertEquals(1.0, last.fraction(), 1e-9);
 			assertEquals(0, last.secondsRemaining(), 1e-9);
 			assertTrue(events.steps.get(3).secondsRemaining() > 0);
+			// every step reports its own loss, from the first step on; an epoch's training loss is their mean
+			assertTrue(events.steps.stream().allMatch(p -> Double.isFinite(p.loss()) && p.loss() > 0), "step losses");
+			final double firstEpochMean = events.steps.subList(0, 8).stream().mapToDouble(p -> p.loss()).average()
+				.orElseThrow();
 			final List<EpochResult> h = report.epochs();
+			assertEquals(firstEpochMean, h.get(0).trainingLoss(), 1e-9 * firstEpochMean);
 			assertTrue(h.get(3).trainingLoss() < h.get(0).trainingLoss() * 0.7, "training losses " + h);
 			assertTrue(report.bestValidationLoss() < h.get(0).validationLoss(), "validation losses " + h);
 			assertEquals(h, model.info().history());

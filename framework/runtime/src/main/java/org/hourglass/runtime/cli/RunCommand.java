@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.hourglass.runtime.Workbench;
+import org.hourglass.runtime.command.CommandRunner;
 import org.hourglass.runtime.command.RunResult;
 import org.hourglass.runtime.command.UsageException;
 import org.scijava.event.EventService;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", description = "Run a command headless with key=value inputs.", footer = {
 	"%nKeys name the command's inputs; an image input is a file path. An image output key takes",
 	"the file to write (PNG if it ends in .png, else TIFF; never an input file). Other outputs are printed as 'key = value'." })
-final class RunCommand implements Runnable {
+final class RunCommand implements Callable<Integer> {
 
 	@ParentCommand
 	private HourglassCli cli;
@@ -36,15 +38,17 @@ final class RunCommand implements Runnable {
 	private List<String> arguments = List.of();
 
 	@Override
-	public void run() {
+	public Integer call() {
 		final Map<String, String> args = parse(arguments);
 		final Workbench wb = cli.workbench();
 		final EventService events = wb.context().service(EventService.class);
 		final ProgressBar bar = new ProgressBar(new PrintWriter(System.err, true), ProgressBar.enabled());
 		final List<EventSubscriber<?>> subscription = events.subscribe(bar);
 		final RunResult result;
-		try {
-			result = wb.runner().run(command, args);
+		final PrintWriter err = spec.commandLine().getErr();
+		final CommandRunner runner = wb.runner();
+		try (CtrlC ctrlC = new CtrlC(runner::interrupt, err)) {
+			result = runner.run(command, args);
 		}
 		finally {
 			events.unsubscribe(subscription);
@@ -54,6 +58,11 @@ final class RunCommand implements Runnable {
 		result.outputs().forEach((k, v) -> out.println(k + " = " + v));
 		result.written().forEach((k, v) -> out.println(k + " -> " + v));
 		out.flush();
+		if (result.interrupted()) {
+			err.println("hourglass: " + command + " was interrupted and stopped early");
+			return ExitCodes.INTERRUPTED;
+		}
+		return ExitCodes.OK;
 	}
 
 	/**

@@ -38,6 +38,8 @@ public final class CommandRunner {
 	private static final Logger LOG = LogManager.getLogger();
 
 	private final Context context;
+	private volatile Module running;
+	private volatile boolean interrupted;
 
 	public CommandRunner(final Context context) {
 		this.context = context;
@@ -106,6 +108,8 @@ public final class CommandRunner {
 
 		final long t0 = System.nanoTime();
 		final Module done;
+		interrupted = false;
+		running = module;
 		try {
 			done = modules.run(module, preprocessors(), postprocessors(), inputs).get();
 		}
@@ -117,7 +121,11 @@ public final class CommandRunner {
 			Thread.currentThread().interrupt();
 			throw new CommandFailedException(id + " was interrupted", e);
 		}
-		if (done instanceof Cancelable c && c.isCanceled()) {
+		finally {
+			running = null;
+		}
+		final boolean stoppedEarly = interrupted;
+		if (!stoppedEarly && done instanceof Cancelable c && c.isCanceled()) {
 			throw new CommandFailedException(id + ": " + (c.getCancelReason() == null ? "cancelled" : c
 				.getCancelReason()), null);
 		}
@@ -143,7 +151,22 @@ public final class CommandRunner {
 			}
 		}
 		LOG.info("{} ran in {} ms", id, millis);
-		return new RunResult(values, written, millis);
+		return new RunResult(values, written, millis, stoppedEarly);
+	}
+
+	/**
+	 * Asks the running command to stop as soon as it can (it is cancelled: a training command ends after the
+	 * current step and saves its best model so far). Its outputs are still written and returned, marked
+	 * {@link RunResult#interrupted()}.
+	 *
+	 * @return false if no cancellable command is running
+	 */
+	public boolean interrupt() {
+		final Module m = running;
+		if (!(m instanceof Cancelable c)) return false;
+		interrupted = true;
+		c.cancel("Interrupted.");
+		return true;
 	}
 
 	/** The user-settable inputs of a command, for help and error messages: {@code name (type)}. */
