@@ -2,9 +2,9 @@ package org.hourglass.imagej;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,6 +15,7 @@ import org.hourglass.api.InvalidInputException;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
+import org.hourglass.api.io.AtomicFiles;
 
 /**
  * A folder that results are written to. It is never one of the input folders, nothing in it is
@@ -88,18 +89,15 @@ public final class OutputFolder {
 			throw new InvalidInputException(target + " exists already; Hourglass does not overwrite files here.");
 		}
 		try {
-			Files.createDirectories(folder);
-			final Path temp = Files.createTempFile(folder, "." + name, ".part");
-			try {
+			AtomicFiles.write(target, false, temp -> {
 				final FileSaver saver = new FileSaver(image);
 				final boolean ok = image.getStackSize() > 1 ? saver.saveAsTiffStack(temp.toString()) : saver
 					.saveAsTiff(temp.toString());
 				if (!ok) throw new IOException("ImageJ could not write " + temp);
-				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			finally {
-				Files.deleteIfExists(temp);
-			}
+			});
+		}
+		catch (final FileAlreadyExistsException e) {
+			throw new InvalidInputException(target + " exists already; Hourglass does not overwrite files here.");
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 import javax.imageio.ImageIO;
+import org.hourglass.api.io.AtomicFiles;
 
 /**
  * A PNG line chart of memory samples against steps: resident set size and Java heap in use, one panel per
@@ -53,7 +54,7 @@ public final class CurvePlot {
 		try {
 			final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			ImageIO.write(img, "png", bytes);
-			AtomicFiles.write(file, bytes.toByteArray());
+			AtomicFiles.writeBytes(file, bytes.toByteArray(), true);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

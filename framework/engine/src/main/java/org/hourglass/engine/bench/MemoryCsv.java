@@ -2,10 +2,10 @@ package org.hourglass.engine.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.hourglass.api.io.AtomicFiles;
 
 /** Memory samples as CSV: a header line, then one line per sample (MB with one decimal). */
 public final class MemoryCsv {
@@ -27,7 +27,7 @@ public final class MemoryCsv {
 	/** Writes {@code samples} to {@code file} atomically. */
 	public static void write(final Path file, final List<MemorySample> samples) {
 		try {
-			AtomicFiles.write(file, format(samples).getBytes(StandardCharsets.UTF_8));
+			AtomicFiles.writeString(file, format(samples), true);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

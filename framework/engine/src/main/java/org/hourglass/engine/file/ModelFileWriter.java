@@ -10,12 +10,9 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,13 +24,13 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.hourglass.api.ModelFileException;
 import org.hourglass.api.image.Plane;
+import org.hourglass.api.io.AtomicFiles;
 
 /** Writes a model file atomically: a hidden part file next to the target, synced, then moved over it. */
 final class ModelFileWriter {
 
 	private static final Logger LOG = LogManager.getLogger();
 
-	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final Instant DOS_EPOCH = Instant.parse("1980-01-01T00:00:00Z");
 
 	private ModelFileWriter() {}
@@ -48,21 +45,20 @@ final class ModelFileWriter {
 		if (Files.isDirectory(file)) {
 			throw new ModelFileException("Cannot write model file " + file + ": it is a folder");
 		}
-		Path tmp = null;
 		try {
-			tmp = createPartFile(folder, file.getFileName().toString());
-			try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-				final OutputStream out = wrap.apply(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
-				try (ArchiveWriter zip = new ArchiveWriter(out, contents.info().created() == null ? DOS_EPOCH
-					: contents.info().created()))
-				{
-					writeEntries(zip, contents, weights);
-					zip.finish();
-					channel.force(true);
+			AtomicFiles.write(file, true, tmp -> {
+				try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+					final OutputStream out = wrap.apply(new BufferedOutputStream(Channels.newOutputStream(channel), 1 <<
+						16));
+					try (ArchiveWriter zip = new ArchiveWriter(out, contents.info().created() == null ? DOS_EPOCH
+						: contents.info().created()))
+					{
+						writeEntries(zip, contents, weights);
+						zip.finish();
+						channel.force(true);
+					}
 				}
-			}
-			Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			tmp = null;
+			});
 			LOG.debug("wrote model {} ({} weight arrays)", file, weights.size());
 		}
 		catch (final AtomicMoveNotSupportedException e) {
@@ -71,9 +67,6 @@ final class ModelFileWriter {
 		}
 		catch (final IOException e) {
 			throw new ModelFileException("Cannot write model file " + file + ": " + e, e);
-		}
-		finally {
-			if (tmp != null) deleteQuietly(tmp);
 		}
 	}
 
@@ -122,27 +115,5 @@ final class ModelFileWriter {
 
 	private static EntryRef planeRef(final String entry, final Plane p) {
 		return new EntryRef(entry, new long[] { p.height(), p.width() });
-	}
-
-	/** A new empty file next to the target, with the permissions a plain new file gets there. */
-	private static Path createPartFile(final Path folder, final String name) throws IOException {
-		while (true) {
-			final Path tmp = folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".part");
-			try {
-				return Files.createFile(tmp);
-			}
-			catch (final FileAlreadyExistsException e) {
-				// another writer chose the same name: pick another
-			}
-		}
-	}
-
-	private static void deleteQuietly(final Path tmp) {
-		try {
-			Files.deleteIfExists(tmp);
-		}
-		catch (final IOException e) {
-			LOG.warn("cannot delete temporary file {}: {}", tmp, e.toString());
-		}
 	}
 }

@@ -118,7 +118,7 @@ public final class NetworkBuilder {
 	private SDVariable decoder(SDVariable x, int channels, final List<SDVariable> skips, final SDVariable input) {
 		final int[] dec = spec.decoderFilters();
 		for (int level = 0; level < dec.length; level++) {
-			x = sd.cnn.upsampling2d(x, 2, 2, false);
+			x = upsample(x);
 			if (spec.skipConnections()) {
 				final SDVariable skip = skips.get(skips.size() - 2 - level);
 				x = sd.concat(CHANNEL_AXIS, x, skip);
@@ -130,7 +130,7 @@ public final class NetworkBuilder {
 			}
 		}
 		for (int level = 0; (1 << level) < spec.upscale(); level++) {
-			x = sd.cnn.upsampling2d(x, 2, 2, false);
+			x = upsample(x);
 			for (int i = 0; i < spec.convsPerLevel(); i++) {
 				x = conv("up" + level + "_conv" + i, x, channels, channels, spec.kernelSize(), spec.activation());
 			}
@@ -189,12 +189,20 @@ public final class NetworkBuilder {
 	 */
 	private static final int CHANNEL_AXIS = 3;
 
-	private static SDVariable toInternal(final SDVariable nchw) {
+	static SDVariable toInternal(final SDVariable nchw) {
 		return nchw.permute(0, 2, 3, 1);
 	}
 
-	private static SDVariable toBoundary(final SDVariable nhwc) {
+	static SDVariable toBoundary(final SDVariable nhwc) {
 		return nhwc.permute(0, 3, 1, 2);
+	}
+
+	/**
+	 * ×2 nearest up-sampling of an NHWC tensor. ND4J 1.0.0-M2.1 computes the gradient of its NHWC up-sampling
+	 * wrongly, so this one runs in NCHW between two transpositions (GradientCheckTest guards it).
+	 */
+	static SDVariable upsample(final SDVariable nhwc) {
+		return toInternal(nhwc.getSameDiff().cnn.upsampling2d(toBoundary(nhwc), 2, 2, true));
 	}
 
 	// -- Layers --

@@ -2,12 +2,11 @@ package org.hourglass.denoise.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import org.hourglass.api.io.AtomicFiles;
 
 /** A benchmark result as Markdown: the summary table, then PSNR per image. */
 public final class MarkdownReport {
@@ -58,17 +57,10 @@ public final class MarkdownReport {
 	 */
 	public static void write(final Path file, final String text, final boolean replace) {
 		try {
-			final Path folder = file.toAbsolutePath().getParent();
-			Files.createDirectories(folder);
-			final Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".part");
-			try {
-				Files.writeString(temp, text, StandardCharsets.UTF_8);
-				if (!replace && Files.exists(file)) throw new IOException(file + " exists already");
-				Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-			}
-			finally {
-				Files.deleteIfExists(temp);
-			}
+			AtomicFiles.writeString(file, text, replace);
+		}
+		catch (final FileAlreadyExistsException e) {
+			throw new UncheckedIOException("cannot write " + file + ": it exists already", e);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
