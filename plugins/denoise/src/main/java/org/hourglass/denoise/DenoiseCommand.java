@@ -84,6 +84,8 @@ public class DenoiseCommand extends HourglassCommand {
 				filesWritten = written.size();
 			}
 			else {
+				// SciJava's preprocessing gives outputs default values too: this one does not apply here
+				filesWritten = null;
 				output = denoiser.denoise(input, progress("Denoising " + input.getTitle()));
 				comparison = BeforeAfter.of(input, output);
 			}

@@ -156,6 +156,7 @@ class CommandsTest {
 		ImagePlanes.planes(out, RgbPolicy.REFUSE).forEach(sp -> assertFalse(sp.plane().hasNonFinite()));
 		final ImagePlus figure = (ImagePlus) m.getOutput("comparison");
 		assertEquals("cells-before-after", figure.getTitle());
+		assertNull(m.getOutput("filesWritten"), "only a folder run reports files written");
 		assertEquals(2 * 40 + 8, figure.getWidth());
 
 		final CommandModule m8 = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", in, "tileSize", 0,
