@@ -50,9 +50,16 @@ public final class LossCurve {
 			lo = 0;
 			hi = 1;
 		}
-		final double pad = lo == hi ? Math.max(Math.abs(lo) * 0.1, 1e-6) : 0;
-		plot.setLimits(x[0] - 0.5, x[n - 1] + 0.5, lo - pad, hi + pad);
-		if (positive) plot.setLogScaleY();
+		// a margin above and below, so that no point sits on the frame (multiplicative on the log scale)
+		if (positive) {
+			final double f = Math.max(Math.pow(hi / lo, 0.06), 1.05);
+			plot.setLimits(x[0] - 0.5, x[n - 1] + 0.5, lo / f, hi * f);
+			plot.setLogScaleY();
+		}
+		else {
+			final double pad = lo == hi ? Math.max(Math.abs(lo) * 0.1, 1e-6) : (hi - lo) * 0.06;
+			plot.setLimits(x[0] - 0.5, x[n - 1] + 0.5, lo - pad, hi + pad);
+		}
 		// explicit styles per data set: Plot.setColor applies to whatever object happens to be current
 		plot.addPoints(x, train, Plot.CONNECTED_CIRCLES);
 		plot.setStyle(0, style(TRAINING, "connected circle"));
