@@ -69,17 +69,19 @@ public final class ModelTraining {
 	public static Result train(final ModelService models, final ModelSpec spec, final TrainingData data,
 		final PairMaker pairs, final TrainingConfig config, final Path file, final TrainingMonitor monitor)
 	{
-		return train(models, models.create(spec), data, pairs, config, file, monitor);
+		try (Model model = models.create(spec)) {
+			return train(models, model, data, pairs, config, file, monitor);
+		}
 	}
 
 	/**
 	 * Like {@link #train(ModelService, ModelSpec, TrainingData, PairMaker, TrainingConfig, Path, TrainingMonitor)},
-	 * but goes on training {@code model} (fine-tuning: its history grows); closes it.
+	 * but goes on training {@code model} (fine-tuning: its history grows); the caller keeps and closes it.
 	 */
-	public static Result train(final ModelService models, final Model start, final TrainingData data,
+	public static Result train(final ModelService models, final Model model, final TrainingData data,
 		final PairMaker pairs, final TrainingConfig config, final Path file, final TrainingMonitor monitor)
 	{
-		try (Model model = start) {
+		try {
 			final TrainingReport report = models.train(model, data, pairs, config, monitor);
 			if (report.epochs().isEmpty()) {
 				throw new InvalidInputException("Training stopped before the first epoch ended; no model was written.");

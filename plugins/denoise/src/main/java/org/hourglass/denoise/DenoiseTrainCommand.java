@@ -103,18 +103,15 @@ abstract class DenoiseTrainCommand extends HourglassCommand {
 	@Override
 	protected void execute() {
 		final Path file = ModelTraining.modelFile(modelFile, overwrite);
-		final int factor = 1 << depth;
-		if (depth >= 1 && patchSize % factor != 0) {
-			throw new InvalidInputException("Patch size " + patchSize + " must be a multiple of " + factor +
-				" for a network of depth " + depth + "; try " + Math.max(factor, patchSize / factor * factor) + ".");
-		}
-		final Model start = initialModel == null || initialModel.isBlank() ? null : startingModel(file);
-		try {
+		try (Model start = initialModel == null || initialModel.isBlank() ? null : startingModel(file)) {
+			// a fine-tuned model keeps its own network: its depth decides, not the parameter
+			final int factor = start != null ? start.info().spec().network().downsamplingFactor() : 1 << depth;
+			if (patchSize % factor != 0) {
+				throw new InvalidInputException("Patch size " + patchSize + " must be a multiple of " + factor +
+					" for this network (it halves the resolution " + Integer.numberOfTrailingZeros(factor) +
+					" times); try " + Math.max(factor, patchSize / factor * factor) + ".");
+			}
 			train(file, start);
-		}
-		catch (final RuntimeException e) {
-			if (start != null) start.close();
-			throw e;
 		}
 	}
 
