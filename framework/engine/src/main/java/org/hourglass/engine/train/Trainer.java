@@ -132,7 +132,7 @@ public final class Trainer {
 			runEpoch++;
 			final int epoch = baseEpochs + runEpoch;
 			final long epochStart = System.nanoTime();
-			final SplittableRandom random = new SplittableRandom(config.seed() + 0x9E3779B97F4A7C15L * epoch);
+			final SplittableRandom random = RunRandom.epoch(config.seed(), epoch);
 			final int[] steps = { 0 };
 			final double[] lossSum = { 0 };
 			final StepListener steps2 = new StepListener(stepLoss -> {
@@ -275,7 +275,7 @@ public final class Trainer {
 	}
 
 	private List<Batch> validationBatches(final BatchMaker maker) {
-		final SplittableRandom random = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+		final SplittableRandom random = RunRandom.validation(config.seed());
 		final List<Batch> batches = new ArrayList<>();
 		for (int left = config.validationPatches(); left > 0; left -= config.batchSize()) {
 			batches.add(maker.make(Math.min(left, config.batchSize()), random));
