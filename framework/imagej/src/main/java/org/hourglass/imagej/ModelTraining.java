@@ -19,7 +19,8 @@ import ij.ImagePlus;
 
 /**
  * The training flow every training command shares: check where the model goes, create the model, train it
- * with a {@link TrainingMonitor}, save the best weights atomically, and return the report and loss curve.
+ * with a {@link TrainingMonitor}, save the best weights atomically, keep or remove the checkpoint, and return
+ * the report and loss curve.
  */
 public final class ModelTraining {
 
@@ -42,6 +43,17 @@ public final class ModelTraining {
 	 * @throws InvalidInputException if no file was given, it exists and {@code overwrite} is false, or it is a folder
 	 */
 	public static Path modelFile(final File file, final boolean overwrite) {
+		return modelFile(file, overwrite, false);
+	}
+
+	/**
+	 * Like {@link #modelFile(File, boolean)}; with {@code resume}, the run continues from the checkpoint of
+	 * that model file ({@link #checkpointFile}), which must exist, and may replace the model file that the
+	 * interrupted run saved.
+	 *
+	 * @throws InvalidInputException also if {@code resume} is asked for and there is no checkpoint
+	 */
+	public static Path modelFile(final File file, final boolean overwrite, final boolean resume) {
 		if (file == null || file.getPath().isBlank()) {
 			throw new InvalidInputException("No model file was given: say where the trained model should be saved.");
 		}
@@ -52,11 +64,27 @@ public final class ModelTraining {
 		if (Files.isDirectory(p)) {
 			throw new InvalidInputException("Expected a model file name, but " + p + " is a folder.");
 		}
-		if (Files.exists(p) && !overwrite) {
+		if (resume && !Files.isRegularFile(checkpointFile(p))) {
+			throw new InvalidInputException("Nothing to resume: expected the checkpoint " + checkpointFile(p) +
+				" of an interrupted training into " + p.getFileName() + ", but there is none.");
+		}
+		if (Files.exists(p) && !overwrite && !resume) {
 			throw new InvalidInputException("Model file " + p + " exists already. Choose another name, or allow " +
 				"overwriting it.");
 		}
 		return p;
+	}
+
+	/**
+	 * The checkpoint of a training into {@code modelFile}: {@code name.checkpoint.zip} beside it, written after
+	 * every epoch, kept when the run is cancelled, finished early or crashes (to resume from), deleted when it
+	 * completes.
+	 */
+	public static Path checkpointFile(final Path modelFile) {
+		final String name = modelFile.getFileName().toString();
+		final String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? name.substring(0, name.length() -
+			4) : name;
+		return modelFile.resolveSibling(stem + ".checkpoint.zip");
 	}
 
 	/**
@@ -91,10 +119,14 @@ public final class ModelTraining {
 			model.save(file);
 			LOG.info("model saved to {}: best epoch {} of {}, validation loss {}, {}", file, report.bestEpoch(),
 				report.epochs().size(), report.bestValidationLoss(), report.stoppedBy());
+			if (config.checkpoint() != null) {
+				if (report.stoppedBy() == TrainingReport.Ending.COMPLETED) Files.deleteIfExists(config.checkpoint());
+				else LOG.info("checkpoint kept to resume from: {}", config.checkpoint());
+			}
 			return new Result(file, report, LossCurve.image(file.getFileName() + " loss", report.epochs()));
 		}
 		catch (final java.io.IOException e) {
-			throw new java.io.UncheckedIOException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+			throw new java.io.UncheckedIOException("cannot write beside " + file + ": " + e.getMessage(), e);
 		}
 		finally {
 			monitor.close();

@@ -29,7 +29,7 @@ abstract class DenoiseTrainCommand extends HourglassCommand {
 	private ModelService models;
 
 	@Parameter(label = "Patch size", min = "8",
-		description = "Width and height of the training patches; a multiple of 2^depth, at most the image size.")
+		description = "Width and height of the training patches; a multiple of 2^depth (2^(depth+1) for neighbour sub-sampling), at most the image size.")
 	private int patchSize = 64;
 
 	@Parameter(label = "Batch size", min = "1", description = "Patches per training step.")
@@ -73,6 +73,11 @@ abstract class DenoiseTrainCommand extends HourglassCommand {
 	@Parameter(label = "Overwrite model file", description = "Replace the model file if it exists.")
 	private boolean overwrite = false;
 
+	@Parameter(label = "Resume", description = "Continue an interrupted training (cancelled, finished early or " +
+		"crashed) into the same model file from its checkpoint, saved after every epoch as <name>.checkpoint.zip; " +
+		"the other parameters must be the same as before, 'Epochs' counts the whole run.")
+	private boolean resume = false;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Model file written")
 	private String modelPath;
 
@@ -97,19 +102,26 @@ abstract class DenoiseTrainCommand extends HourglassCommand {
 	/** The pair maker, given the data. */
 	protected abstract PairMaker pairs(TrainingData data);
 
+	/** How many times smaller the network's training inputs are than the patches (neighbour sub-sampling: 2). */
+	protected int patchReduction() {
+		return 1;
+	}
+
 	/** An image that stands for the data's type, to check the normalisation against. */
 	protected abstract ImagePlus typicalImage(TrainingData data);
 
 	@Override
 	protected void execute() {
-		final Path file = ModelTraining.modelFile(modelFile, overwrite);
+		final Path file = ModelTraining.modelFile(modelFile, overwrite, resume);
 		try (Model start = initialModel == null || initialModel.isBlank() ? null : startingModel(file)) {
 			// a fine-tuned model keeps its own network: its depth decides, not the parameter
-			final int factor = start != null ? start.info().spec().network().downsamplingFactor() : 1 << depth;
+			final int levels = start != null ? start.info().spec().network().downsamplingFactor() : 1 << depth;
+			final int factor = levels * patchReduction();
 			if (patchSize % factor != 0) {
 				throw new InvalidInputException("Patch size " + patchSize + " must be a multiple of " + factor +
-					" for this network (it halves the resolution " + Integer.numberOfTrailingZeros(factor) +
-					" times); try " + Math.max(factor, patchSize / factor * factor) + ".");
+					" for this network (it halves the resolution " + Integer.numberOfTrailingZeros(levels) + " times" +
+					(patchReduction() > 1 ? ", and this training halves the patches" : "") + "); try " + Math.max(
+						factor, patchSize / factor * factor) + ".");
 			}
 			train(file, start);
 		}
@@ -124,7 +136,7 @@ abstract class DenoiseTrainCommand extends HourglassCommand {
 		final PairMaker pairs = pairs(data);
 		final TrainingConfig config = fromParameters(() -> TrainingConfig.defaults().withPatchSize(patchSize)
 			.withBatchSize(batchSize).withEpochs(epochs).withStepsPerEpoch(stepsPerEpoch).withLearningRate(
-				learningRate).withSeed(seed));
+				learningRate).withSeed(seed).withCheckpoint(ModelTraining.checkpointFile(file), resume));
 		final TrainingMonitor monitor = new TrainingMonitor(status(), file.getFileName().toString(),
 			this::isCanceled);
 		final ModelTraining.Result result = start != null ? ModelTraining.train(models, start, data, pairs, config,

@@ -19,7 +19,9 @@ import ij.ImagePlus;
  * <ul>
  * <li>Supervised training adds the input to the output ({@code residual}): the network learns the noise to
  * remove (as DnCNN), which trains faster and keeps intensities where there is little to correct.</li>
- * <li>Self-supervised training does not: in training, the value at a masked pixel is a neighbour's, so a
+ * <li>So does self-supervised training by neighbour sub-sampling: its target is another noisy pixel, never
+ * the input's own, so the identity is no shortcut there either.</li>
+ * <li>Blind-spot training does not: in training, the value at a masked pixel is a neighbour's, so a
  * residual path would learn corrections relative to a random neighbour; in prediction it would then add
  * the pixel's own noisy value, which the blind-spot network was never allowed to see (Noise2Void also trains
  * without it).</li>
@@ -28,7 +30,7 @@ import ij.ImagePlus;
  * depth and exposure of microscopy images. For 8-bit natural-image benchmarks, the fixed range 0–255, so
  * every image is scaled the same way. Or mean and standard deviation of the training data (as Noise2Void).
  * <p>
- * <b>Loss.</b> MSE for supervised training, masked MSE (on the blind-spot pixels only) for self-supervised.
+ * <b>Loss.</b> MSE, but masked MSE (on the blind-spot pixels only) for blind-spot training.
  */
 public final class DenoiseVariant {
 
@@ -59,7 +61,9 @@ public final class DenoiseVariant {
 		/** From noisy/clean pairs or clean images with synthetic noise. */
 		SUPERVISED("supervised"),
 		/** From noisy images alone, by blind-spot masking. */
-		SELF_SUPERVISED("self-supervised");
+		SELF_SUPERVISED("self-supervised"),
+		/** From noisy images alone, by neighbour sub-sampling. */
+		SELF_SUPERVISED_NEIGHBOUR("self-supervised-neighbour");
 
 		private final String id;
 
@@ -74,7 +78,7 @@ public final class DenoiseVariant {
 
 	private DenoiseVariant() {}
 
-	/** The default network for a training mode: a depth-2, 32-filter U-Net, residual for supervised training. */
+	/** The default network for a training mode: a depth-2, 32-filter U-Net, residual except for blind-spot training. */
 	public static NetworkSpec network(final Training training, final int depth, final int filters) {
 		if (depth < 1 || depth > 5) {
 			throw new InvalidInputException("Network depth must be between 1 and 5, got " + depth + ".");
@@ -82,12 +86,12 @@ public final class DenoiseVariant {
 		if (filters < 1 || filters > 256) {
 			throw new InvalidInputException("Filters must be between 1 and 256, got " + filters + ".");
 		}
-		return NetworkSpec.unet(depth, filters, training == Training.SUPERVISED);
+		return NetworkSpec.unet(depth, filters, training != Training.SELF_SUPERVISED);
 	}
 
-	/** The loss of a training mode: MSE, or MSE on the masked pixels only. */
+	/** The loss of a training mode: MSE, or MSE on the masked pixels only for blind-spot training. */
 	public static Loss loss(final Training training) {
-		return Loss.of(training == Training.SUPERVISED ? Loss.Kind.MSE : Loss.Kind.MASKED_MSE);
+		return Loss.of(training == Training.SELF_SUPERVISED ? Loss.Kind.MASKED_MSE : Loss.Kind.MSE);
 	}
 
 	/**

@@ -16,8 +16,9 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 
 /**
- * Trains a denoise model on noisy images alone (blind-spot masking, the Noise2Void idea): no clean image is
- * needed. Trains on every plane of an image or stack, or of every image in a folder.
+ * Trains a denoise model on noisy images alone, no clean image needed: by blind-spot masking (the Noise2Void
+ * idea, {@link BlindSpotMasker}) or by neighbour sub-sampling (the Neighbor2Neighbor idea,
+ * {@link NeighbourSubsampler}). Trains on every plane of an image or stack, or of every image in a folder.
  */
 @Plugin(type = Command.class, name = "denoise-train-n2v", label = "Hourglass Denoise Train (self-supervised)",
 	menuPath = "Plugins>Hourglass>Denoise>Hourglass Denoise Train (self-supervised)", headless = true)
@@ -35,15 +36,34 @@ public class TrainSelfSupervisedCommand extends DenoiseTrainCommand {
 		description = "A noisy image to measure progress on; if none, 10 % of the patches are held out.")
 	private ImagePlus validation;
 
+	@Parameter(label = "Method", choices = { METHOD_BLIND_SPOT, METHOD_NEIGHBOUR },
+		description = "blind-spot: the network predicts masked pixels from their surroundings (Noise2Void); " +
+			"neighbour-subsampling: it predicts one pixel of every 2x2 cell from an adjacent one, a loss on every " +
+			"pixel, which learns faster and denoises better when the noise is independent from pixel to pixel.")
+	private String method = METHOD_BLIND_SPOT;
+
 	@Parameter(label = "Neighbourhood radius", min = "1", max = "20",
-		description = "A masked pixel is replaced by a random pixel at most this far away (5: 11x11).")
+		description = "Blind spot only: a masked pixel is replaced by a random pixel at most this far away " +
+			"(5: 11x11).")
 	private int radius = BlindSpotMasker.DEFAULT_RADIUS;
+
+	/** Choices of {@code method}. */
+	public static final String METHOD_BLIND_SPOT = "blind-spot";
+	public static final String METHOD_NEIGHBOUR = "neighbour-subsampling";
 
 	private ImagePlus typical;
 
 	@Override
 	protected DenoiseVariant.Training training() {
-		return DenoiseVariant.Training.SELF_SUPERVISED;
+		if (METHOD_BLIND_SPOT.equals(method) || method == null) return DenoiseVariant.Training.SELF_SUPERVISED;
+		if (METHOD_NEIGHBOUR.equals(method)) return DenoiseVariant.Training.SELF_SUPERVISED_NEIGHBOUR;
+		throw new InvalidInputException("Unknown method '" + method + "'; expected " + METHOD_BLIND_SPOT + " or " +
+			METHOD_NEIGHBOUR + ".");
+	}
+
+	@Override
+	protected int patchReduction() {
+		return training() == DenoiseVariant.Training.SELF_SUPERVISED_NEIGHBOUR ? 2 : 1;
 	}
 
 	@Override
@@ -66,6 +86,7 @@ public class TrainSelfSupervisedCommand extends DenoiseTrainCommand {
 
 	@Override
 	protected PairMaker pairs(final TrainingData data) {
+		if (training() == DenoiseVariant.Training.SELF_SUPERVISED_NEIGHBOUR) return new NeighbourSubsampler();
 		if (radius < 1) throw new InvalidInputException("Neighbourhood radius must be at least 1, got " + radius + ".");
 		return new BlindSpotMasker(BlindSpotMasker.DEFAULT_CELL, radius);
 	}

@@ -33,6 +33,7 @@ import org.hourglass.api.training.TrainingData;
 import org.hourglass.api.training.TrainingListener;
 import org.hourglass.api.training.TrainingSource;
 import org.hourglass.imagej.ImagePlanes;
+import org.hourglass.imagej.ModelTraining;
 import org.hourglass.imagej.RgbPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,6 +139,41 @@ class CommandsTest {
 			assertFalse(spec.network().residual());
 			assertEquals(2, model.info().history().size());
 		}
+	}
+
+	@Test
+	@Order(1)
+	void trainByNeighbourSubsamplingWritesAResidualMseModelThatDenoises() {
+		final Path file = dir.resolve("ne2ne.zip");
+		final CommandModule m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy("noisy",
+			64, 64), "method", TrainSelfSupervisedCommand.METHOD_NEIGHBOUR));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertTrue(Double.isFinite((Double) m.getOutput("validationLoss")));
+		try (Model model = context.service(ModelService.class).load(file, DenoiseVariant.ID)) {
+			final ModelSpec spec = model.info().spec();
+			assertEquals("self-supervised-neighbour", spec.properties().get(DenoiseVariant.PROP_TRAINING));
+			assertEquals(Loss.Kind.MSE, spec.loss().kind());
+			assertTrue(spec.network().residual());
+		}
+		final ImagePlus in = Images.noisy("full.tif", 40, 30, 1, 1, 1, 8, 20, 3);
+		final CommandModule d = run(DenoiseCommand.class, "model", file.toString(), "input", in, "tileSize", 0,
+			"batchSize", 2, "convertToInputType", false);
+		assertFalse(d.isCanceled(), d.getCancelReason());
+		final ImagePlus out = (ImagePlus) d.getOutput("output");
+		assertEquals(40, out.getWidth(), "applied at the image's full size");
+		assertEquals(30, out.getHeight());
+	}
+
+	@Test
+	@Order(1)
+	void neighbourSubsamplingNeedsPatchesTwiceTheNetworkFactor() {
+		final Path file = dir.resolve("ne2ne-odd.zip");
+		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy("noisy", 64, 64),
+			"method", TrainSelfSupervisedCommand.METHOD_NEIGHBOUR, "patchSize", 34)), "multiple of 4",
+			"halves the patches");
+		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy("noisy", 64, 64),
+			"method", "noise2noise")), "Unknown method 'noise2noise'");
+		assertFalse(Files.exists(file));
 	}
 
 	@Test
@@ -363,10 +399,30 @@ class CommandsTest {
 			Reference.reachabilityFence(watch);
 		}
 		assertTrue(Files.isRegularFile(model), "the best epoch so far is saved");
+		final int trained;
 		try (Model m = context.service(ModelService.class).load(model, DenoiseVariant.ID)) {
-			final int trained = m.info().history().size();
+			trained = m.info().history().size();
 			assertTrue(trained >= 1 && trained < epochs, trained + " epochs");
 		}
+		final Path checkpoint = ModelTraining.checkpointFile(model);
+		assertTrue(Files.isRegularFile(checkpoint), "a cancelled run keeps its checkpoint");
+
+		// resume: one epoch more than the cancelled run finished, into the same model file
+		final CommandModule resumed = run(TrainSelfSupervisedCommand.class, append(kv, "epochs", trained + 1,
+			"resume", true));
+		assertFalse(resumed.isCanceled(), resumed.getCancelReason());
+		try (Model m = context.service(ModelService.class).load(model, DenoiseVariant.ID)) {
+			assertEquals(trained + 1, m.info().history().size(), "the resumed run went on from the checkpoint");
+		}
+		assertFalse(Files.exists(checkpoint), "a completed run removes its checkpoint");
+		assertCancelled(run(TrainSelfSupervisedCommand.class, append(kv, "resume", true)), "Nothing to resume",
+			checkpoint.getFileName().toString());
+	}
+
+	private static Object[] append(final Object[] keyValues, final Object... more) {
+		final Object[] all = java.util.Arrays.copyOf(keyValues, keyValues.length + more.length);
+		System.arraycopy(more, 0, all, keyValues.length, more.length);
+		return all;
 	}
 
 	@Test

@@ -1,0 +1,40 @@
+package org.hourglass.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.hourglass.api.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelTrainingTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theCheckpointLivesBesideTheModelFile() {
+		assertEquals(dir.resolve("cells.checkpoint.zip"), ModelTraining.checkpointFile(dir.resolve("cells.zip")));
+		assertEquals(dir.resolve("CELLS.checkpoint.zip"), ModelTraining.checkpointFile(dir.resolve("CELLS.ZIP")));
+		assertEquals(dir.resolve("cells.checkpoint.zip"), ModelTraining.checkpointFile(ModelTraining.modelFile(dir
+			.resolve("cells").toFile(), false)));
+	}
+
+	@Test
+	void resumingNeedsACheckpointAndMayReplaceTheInterruptedRunsModel() throws IOException {
+		final Path model = dir.resolve("cells.zip");
+		Files.writeString(model, "saved by the interrupted run");
+		final InvalidInputException none = assertThrows(InvalidInputException.class, () -> ModelTraining.modelFile(
+			model.toFile(), false, true));
+		assertTrue(none.getMessage().contains("cells.checkpoint.zip"), none.getMessage());
+		assertThrows(InvalidInputException.class, () -> ModelTraining.modelFile(model.toFile(), false, false),
+			"without resume an existing model file is kept");
+		Files.writeString(ModelTraining.checkpointFile(model), "checkpoint");
+		assertEquals(model, ModelTraining.modelFile(model.toFile(), false, true));
+	}
+}
