@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code bin/hourglass} of the assembled workbench, run as a real process. */
 class CliIT {
@@ -64,12 +66,17 @@ class CliIT {
 		assertEquals("", badKey.out(), badKey.toString());
 	}
 
-	@Test
-	void ctrlCStopsTrainingAfterTheCurrentStepAndSavesTheModel() throws Exception {
-		final Path model = scratch.resolve("ctrl-c.zip");
-		final Path curve = scratch.resolve("ctrl-c-loss.png");
-		final Path out = scratch.resolve("ctrl-c-out.txt");
-		final Path err = scratch.resolve("ctrl-c-err.txt");
+	/** Ctrl-C (SIGINT) and SIGTERM alike: the first stops the command after the current step, and it saves. */
+	@ParameterizedTest
+	@CsvSource({ "INT, 130", "TERM, 143" })
+	void aStopSignalEndsTrainingAfterTheCurrentStepAndSavesTheModel(final String signal, final int exitCode)
+		throws Exception
+	{
+		final String name = "stop-" + signal.toLowerCase(java.util.Locale.ROOT);
+		final Path model = scratch.resolve(name + ".zip");
+		final Path curve = scratch.resolve(name + "-loss.png");
+		final Path out = scratch.resolve(name + "-out.txt");
+		final Path err = scratch.resolve(name + "-err.txt");
 		final ProcessBuilder pb = new ProcessBuilder(command("run", "denoise-train-n2v", "input=" + Installation
 			.sample(), "patchSize=32", "batchSize=4", "epochs=500", "stepsPerEpoch=2", "depth=1", "filters=4",
 			"modelFile=" + model, "lossCurve=" + curve)).redirectOutput(out.toFile()).redirectError(err.toFile())
@@ -77,10 +84,10 @@ class CliIT {
 		pb.environment().putAll(environment());
 		final Process p = pb.start();
 		try {
-			awaitLogLine("ctrl-c.zip: epoch 1 training loss", p);
-			final Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
-			assertEquals(0, kill.waitFor(), "kill -INT");
-			assertTrue(p.waitFor(120, TimeUnit.SECONDS), "hourglass did not stop after Ctrl-C");
+			awaitLogLine(name + ".zip: epoch 1 training loss", p);
+			final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start();
+			assertEquals(0, kill.waitFor(), "kill -" + signal);
+			assertTrue(p.waitFor(120, TimeUnit.SECONDS), "hourglass did not stop after SIG" + signal);
 		}
 		finally {
 			p.destroyForcibly();
@@ -88,8 +95,8 @@ class CliIT {
 		final String stdout = Files.readString(out);
 		final String stderr = Files.readString(err);
 		final String all = "exit " + p.exitValue() + "\n" + stdout + stderr;
-		assertEquals(130, p.exitValue(), all);
-		assertTrue(stderr.contains("stopping after the current step"), all);
+		assertEquals(exitCode, p.exitValue(), all);
+		assertTrue(stderr.contains("SIG" + signal + ": stopping after the current step"), all);
 		assertTrue(stdout.contains("modelPath = " + model), all);
 		assertTrue(Files.size(model) > 0, all);
 		assertTrue(Files.size(curve) > 0, all);

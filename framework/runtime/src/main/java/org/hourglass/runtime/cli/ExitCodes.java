@@ -11,7 +11,10 @@ public final class ExitCodes {
 	public static final int USAGE = 2;
 	/** The workbench could not start, or a bundle could not be installed or removed. */
 	public static final int WORKBENCH = 3;
-	/** Interrupted with Ctrl-C: the command stopped early (a training command still saved its best model). */
+	/**
+	 * Interrupted with Ctrl-C: the command stopped early (a training command still saved its best model). SIGTERM
+	 * stops it the same way, with 143.
+	 */
 	public static final int INTERRUPTED = 130;
 
 	private ExitCodes() {}

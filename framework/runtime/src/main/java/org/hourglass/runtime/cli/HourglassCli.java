@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 			"0:done", "1:the command ran and failed, or refused its input",
 			"2:bad invocation (unknown command or key, unusable value); nothing ran",
 			"3:the workbench could not start, or a bundle could not be installed or removed",
-			"130:interrupted with Ctrl-C: the command stopped early (training saves its best model so far)" },
+			"130:interrupted with Ctrl-C: the command stopped early (training saves its best model so far)",
+			"143:stopped by SIGTERM, the same way" },
 	footer = { "%nExamples:", "  hourglass commands",
 		"  hourglass run image-statistics input=samples/images/nuclei-2d.tif" })
 public final class HourglassCli implements Runnable {

@@ -47,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
 		final RunResult result;
 		final PrintWriter err = spec.commandLine().getErr();
 		final CommandRunner runner = wb.runner();
-		try (CtrlC ctrlC = new CtrlC(runner::interrupt, err)) {
+		final StopSignals signals = new StopSignals(runner::interrupt, err);
+		try (signals) {
 			result = runner.run(command, args);
 		}
 		finally {
@@ -60,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
 		out.flush();
 		if (result.interrupted()) {
 			err.println("hourglass: " + command + " was interrupted and stopped early");
-			return ExitCodes.INTERRUPTED;
+			return signals.exitCode();
 		}
 		return ExitCodes.OK;
 	}

@@ -1,7 +1,10 @@
 package org.hourglass.runtime.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -10,40 +13,59 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C while a command runs: the first asks the command to stop early ({@code onFirst}: a training command
- * then saves its best model so far), the second quits at once. Outside the scope of this object Ctrl-C
- * behaves as usual. Where the JVM does not let us handle the signal, nothing changes.
+ * Ctrl-C (SIGINT) or SIGTERM (what {@code kill} and cluster schedulers send) while a command runs: the first
+ * asks the command to stop early ({@code onFirst}: a training command then saves its best model so far), a
+ * second quits at once. Outside the scope of this object the signals behave as usual. Where the JVM does not
+ * let us handle a signal (a background job started with SIGINT ignored, for example), nothing changes for it.
  */
-final class CtrlC implements AutoCloseable {
+final class StopSignals implements AutoCloseable {
 
 	private static final Logger LOG = LogManager.getLogger();
-	private static final Signal INT = new Signal("INT");
+	private static final String[] NAMES = { "INT", "TERM" };
 
-	private final SignalHandler previous;
+	private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+	private final AtomicReference<Signal> first = new AtomicReference<>();
 
-	CtrlC(final Runnable onFirst, final PrintWriter err) {
+	StopSignals(final Runnable onFirst, final PrintWriter err) {
 		final AtomicInteger count = new AtomicInteger();
-		SignalHandler old = null;
-		try {
-			old = Signal.handle(INT, signal -> {
-				if (count.incrementAndGet() == 1) {
-					err.println();
-					err.println("hourglass: stopping after the current step (Ctrl-C again quits at once)");
-					onFirst.run();
-				}
-				else {
-					System.exit(ExitCodes.INTERRUPTED);
-				}
-			});
+		final SignalHandler handler = signal -> {
+			if (count.incrementAndGet() == 1) {
+				first.set(signal);
+				err.println();
+				err.println("hourglass: SIG" + signal.getName() + ": stopping after the current step (again quits at " +
+					"once)");
+				onFirst.run();
+			}
+			else {
+				System.exit(exitCode(signal));
+			}
+		};
+		for (final String name : NAMES) {
+			final Signal signal = new Signal(name);
+			try {
+				previous.put(signal, Signal.handle(signal, handler));
+			}
+			catch (final IllegalArgumentException | UnsupportedOperationException e) {
+				LOG.debug("SIG{} cannot be handled here: {}", name, e.getMessage());
+			}
 		}
-		catch (final IllegalArgumentException | UnsupportedOperationException e) {
-			LOG.debug("Ctrl-C cannot be handled here: {}", e.getMessage());
-		}
-		previous = old;
+	}
+
+	/**
+	 * The exit code of a command stopped by the first signal: 128 + its number, as shells report it (130 for
+	 * Ctrl-C, 143 for SIGTERM); {@link ExitCodes#INTERRUPTED} if no signal came.
+	 */
+	int exitCode() {
+		final Signal s = first.get();
+		return s == null ? ExitCodes.INTERRUPTED : exitCode(s);
+	}
+
+	private static int exitCode(final Signal s) {
+		return 128 + s.getNumber();
 	}
 
 	@Override
 	public void close() {
-		if (previous != null) Signal.handle(INT, previous);
+		previous.forEach(Signal::handle);
 	}
 }
