@@ -15,16 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class BlindSpotMaskerTest {
 
-	/** Every pixel's value is its index, so a replaced value says where it came from. */
-	private static Plane indexed(final int w, final int h) {
-		final float[] v = new float[w * h];
-		for (int i = 0; i < v.length; i++) v[i] = i;
-		return new Plane(w, h, v);
-	}
 
 	@Test
 	void onePixelPerCellIsMasked() {
-		final Plane patch = indexed(64, 64);
+		final Plane patch = Images.indexed(64, 64);
 		final TrainingPair pair = new BlindSpotMasker().make(patch, null, new SplittableRandom(1));
 		final float[] mask = pair.mask().data();
 		for (int cy = 0; cy < 64; cy += 8) {
@@ -44,7 +38,7 @@ class BlindSpotMaskerTest {
 	void maskedPixelsComeFromTheNeighbourhoodButNeverFromThemselves() {
 		final int w = 37;
 		final int h = 29; // not a multiple of the cell: partial cells at the edges
-		final Plane patch = indexed(w, h);
+		final Plane patch = Images.indexed(w, h);
 		final BlindSpotMasker masker = new BlindSpotMasker(8, 3);
 		int maxOffset = 0;
 		for (int seed = 0; seed < 200; seed++) {
@@ -70,7 +64,7 @@ class BlindSpotMaskerTest {
 
 	@Test
 	void targetIsTheUnchangedPatch() {
-		final Plane patch = indexed(16, 16);
+		final Plane patch = Images.indexed(16, 16);
 		final Plane before = patch.copy();
 		final TrainingPair pair = new BlindSpotMasker().make(patch, null, new SplittableRandom(3));
 		assertSame(patch, pair.target());
@@ -80,7 +74,7 @@ class BlindSpotMaskerTest {
 
 	@Test
 	void reproducibleWithASeed() {
-		final Plane patch = indexed(32, 32);
+		final Plane patch = Images.indexed(32, 32);
 		final BlindSpotMasker m = new BlindSpotMasker();
 		final TrainingPair a = m.make(patch, null, new SplittableRandom(42));
 		final TrainingPair b = m.make(patch, null, new SplittableRandom(42));
@@ -92,7 +86,7 @@ class BlindSpotMaskerTest {
 
 	@Test
 	void tinyPatchStillFindsANeighbour() {
-		final Plane patch = indexed(2, 1);
+		final Plane patch = Images.indexed(2, 1);
 		final TrainingPair pair = new BlindSpotMasker().make(patch, null, new SplittableRandom(5));
 		final float[] in = pair.input().data();
 		final int masked = pair.mask().data()[0] == 1 ? 0 : 1;

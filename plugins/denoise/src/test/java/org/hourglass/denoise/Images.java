@@ -2,11 +2,13 @@ package org.hourglass.denoise;
 
 import java.util.SplittableRandom;
 
+import org.hourglass.api.image.Plane;
+
 import ij.IJ;
 import ij.ImagePlus;
 import ij.process.ImageProcessor;
 
-/** Synthetic test images: smooth blobs with Gaussian noise, reproducible. */
+/** Synthetic test images: smooth blobs with Gaussian noise, reproducible; planes whose values are their indices. */
 final class Images {
 
 	private Images() {}
@@ -35,5 +37,12 @@ final class Images {
 
 	static ImagePlus noisy(final String title, final int w, final int h) {
 		return noisy(title, w, h, 1, 1, 1, 32, 15, 7);
+	}
+
+	/** Every pixel's value is its index ({@code y * w + x}), so a value says where it came from. */
+	static Plane indexed(final int w, final int h) {
+		final float[] v = new float[w * h];
+		for (int i = 0; i < v.length; i++) v[i] = i;
+		return new Plane(w, h, v);
 	}
 }

@@ -14,18 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class NeighbourSubsamplerTest {
 
-	/** Every pixel's value is its index, so a value says where it came from. */
-	private static Plane indexed(final int w, final int h) {
-		final float[] v = new float[w * h];
-		for (int i = 0; i < v.length; i++) v[i] = i;
-		return new Plane(w, h, v);
-	}
 
 	@Test
 	void inputAndTargetAreAdjacentPixelsOfTheSameCell() {
 		final int w = 12;
 		final int h = 8;
-		final Plane patch = indexed(w, h);
+		final Plane patch = Images.indexed(w, h);
 		final int[] directions = new int[2]; // side by side, one above the other
 		final int[] corners = new int[4];
 		for (int seed = 0; seed < 50; seed++) {
@@ -60,7 +54,7 @@ class NeighbourSubsamplerTest {
 
 	@Test
 	void theSeedDecides() {
-		final Plane patch = indexed(16, 16);
+		final Plane patch = Images.indexed(16, 16);
 		final NeighbourSubsampler s = new NeighbourSubsampler();
 		final TrainingPair a = s.make(patch, null, new SplittableRandom(3));
 		final TrainingPair b = s.make(patch, null, new SplittableRandom(3));
@@ -74,7 +68,7 @@ class NeighbourSubsamplerTest {
 	@Test
 	void oddPatchesAreRefused() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NeighbourSubsampler()
-			.make(indexed(9, 8), null, new SplittableRandom(1)));
+			.make(Images.indexed(9, 8), null, new SplittableRandom(1)));
 		assertTrue(e.getMessage().contains("9x8"), e.getMessage());
 	}
 }
