@@ -19,6 +19,9 @@ import org.scijava.service.SciJavaService;
  */
 public interface ModelService extends SciJavaService {
 
+	/** File names ending so are training checkpoints, not models: model folders do not list them. */
+	String CHECKPOINT_SUFFIX = ".checkpoint.zip";
+
 	/** A new, untrained model. */
 	Model create(ModelSpec spec);
 

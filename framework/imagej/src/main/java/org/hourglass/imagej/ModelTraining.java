@@ -64,9 +64,14 @@ public final class ModelTraining {
 		if (Files.isDirectory(p)) {
 			throw new InvalidInputException("Expected a model file name, but " + p + " is a folder.");
 		}
-		if (resume && !Files.isRegularFile(checkpointFile(p))) {
-			throw new InvalidInputException("Nothing to resume: expected the checkpoint " + checkpointFile(p) +
+		final Path checkpoint = checkpointFile(p);
+		if (resume && !Files.isRegularFile(checkpoint)) {
+			throw new InvalidInputException("Nothing to resume: expected the checkpoint " + checkpoint +
 				" of an interrupted training into " + p.getFileName() + ", but there is none.");
+		}
+		if (!resume && !overwrite && Files.exists(checkpoint)) {
+			throw new InvalidInputException("An interrupted training into " + p.getFileName() + " left its " +
+				"checkpoint " + checkpoint + ": resume it, or allow overwriting to start over.");
 		}
 		if (Files.exists(p) && !overwrite && !resume) {
 			throw new InvalidInputException("Model file " + p + " exists already. Choose another name, or allow " +
@@ -78,13 +83,14 @@ public final class ModelTraining {
 	/**
 	 * The checkpoint of a training into {@code modelFile}: {@code name.checkpoint.zip} beside it, written after
 	 * every epoch, kept when the run is cancelled, finished early or crashes (to resume from), deleted when it
-	 * completes.
+	 * completes or stops early by itself. A new run into the same model file refuses to start over it unless
+	 * allowed to overwrite.
 	 */
 	public static Path checkpointFile(final Path modelFile) {
 		final String name = modelFile.getFileName().toString();
 		final String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? name.substring(0, name.length() -
 			4) : name;
-		return modelFile.resolveSibling(stem + ".checkpoint.zip");
+		return modelFile.resolveSibling(stem + ModelService.CHECKPOINT_SUFFIX);
 	}
 
 	/**
@@ -110,8 +116,10 @@ public final class ModelTraining {
 		final PairMaker pairs, final TrainingConfig config, final Path file, final TrainingMonitor monitor)
 	{
 		try {
+			// a fine-tuned model comes with the epochs of its earlier training
+			final int before = model.info().history().size();
 			final TrainingReport report = models.train(model, data, pairs, config, monitor);
-			if (report.epochs().isEmpty()) {
+			if (report.epochs().size() <= before) {
 				throw new InvalidInputException("Training stopped before the first epoch ended; no model was written.");
 			}
 			final Path parent = file.toAbsolutePath().getParent();
@@ -119,10 +127,7 @@ public final class ModelTraining {
 			model.save(file);
 			LOG.info("model saved to {}: best epoch {} of {}, validation loss {}, {}", file, report.bestEpoch(),
 				report.epochs().size(), report.bestValidationLoss(), report.stoppedBy());
-			if (config.checkpoint() != null) {
-				if (report.stoppedBy() == TrainingReport.Ending.COMPLETED) Files.deleteIfExists(config.checkpoint());
-				else LOG.info("checkpoint kept to resume from: {}", config.checkpoint());
-			}
+			if (config.checkpoint() != null) keepOrRemove(config.checkpoint(), report.stoppedBy());
 			return new Result(file, report, LossCurve.image(file.getFileName() + " loss", report.epochs()));
 		}
 		catch (final java.io.IOException e) {
@@ -130,6 +135,21 @@ public final class ModelTraining {
 		}
 		finally {
 			monitor.close();
+		}
+	}
+
+	/** A run that ended by itself no longer needs its checkpoint; an interrupted one keeps it to resume from. */
+	private static void keepOrRemove(final Path checkpoint, final TrainingReport.Ending ending) {
+		if (ending == TrainingReport.Ending.COMPLETED || ending == TrainingReport.Ending.EARLY_STOPPING) {
+			try {
+				Files.deleteIfExists(checkpoint);
+			}
+			catch (final java.io.IOException e) {
+				LOG.warn("the model is saved, but its checkpoint {} could not be removed: {}", checkpoint, e.toString());
+			}
+		}
+		else if (Files.isRegularFile(checkpoint)) {
+			LOG.info("checkpoint kept to resume from: {}", checkpoint);
 		}
 	}
 }

@@ -37,4 +37,14 @@ class ModelTrainingTest {
 		Files.writeString(ModelTraining.checkpointFile(model), "checkpoint");
 		assertEquals(model, ModelTraining.modelFile(model.toFile(), false, true));
 	}
+
+	@Test
+	void aNewRunDoesNotStartOverAnInterruptedRunsCheckpointUnlessAllowed() throws IOException {
+		final Path model = dir.resolve("cells.zip");
+		Files.writeString(ModelTraining.checkpointFile(model), "checkpoint");
+		final InvalidInputException left = assertThrows(InvalidInputException.class, () -> ModelTraining.modelFile(
+			model.toFile(), false, false));
+		assertTrue(left.getMessage().contains("left its checkpoint"), left.getMessage());
+		assertEquals(model, ModelTraining.modelFile(model.toFile(), true, false), "overwriting starts over");
+	}
 }

@@ -70,10 +70,11 @@ abstract class DenoiseTrainCommand extends HourglassCommand {
 		description = "Where the trained model is saved (.zip is added if missing).")
 	private File modelFile;
 
-	@Parameter(label = "Overwrite model file", description = "Replace the model file if it exists.")
+	@Parameter(label = "Overwrite model file", persist = false,
+		description = "Replace the model file if it exists.")
 	private boolean overwrite = false;
 
-	@Parameter(label = "Resume", description = "Continue an interrupted training (cancelled, finished early or " +
+	@Parameter(label = "Resume", persist = false, description = "Continue an interrupted training (cancelled, finished early or " +
 		"crashed) into the same model file from its checkpoint, saved after every epoch as <name>.checkpoint.zip; " +
 		"the other parameters must be the same as before, 'Epochs' counts the whole run.")
 	private boolean resume = false;
@@ -101,6 +102,11 @@ abstract class DenoiseTrainCommand extends HourglassCommand {
 
 	/** The pair maker, given the data. */
 	protected abstract PairMaker pairs(TrainingData data);
+
+	/** What to change in this command to train in {@code mode} (a training id), or "" if nothing can. */
+	protected String modeHint(final String mode) {
+		return "";
+	}
 
 	/** How many times smaller the network's training inputs are than the patches (neighbour sub-sampling: 2). */
 	protected int patchReduction() {
@@ -163,7 +169,8 @@ abstract class DenoiseTrainCommand extends HourglassCommand {
 		if (!training().id().equals(mode)) {
 			m.close();
 			throw new InvalidInputException("Model '" + initialModel + "' was trained " + mode + ", but this command " +
-				"trains " + training().id() + "; start from a " + training().id() + " model or from scratch.");
+				"trains " + training().id() + "; start from a " + training().id() + " model or from scratch" +
+				modeHint(mode) + ".");
 		}
 		return m;
 	}

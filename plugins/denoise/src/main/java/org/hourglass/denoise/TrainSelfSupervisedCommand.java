@@ -62,6 +62,15 @@ public class TrainSelfSupervisedCommand extends DenoiseTrainCommand {
 	}
 
 	@Override
+	protected String modeHint(final String mode) {
+		if (DenoiseVariant.Training.SELF_SUPERVISED.id().equals(mode)) return " (or choose Method = " +
+			METHOD_BLIND_SPOT + ")";
+		if (DenoiseVariant.Training.SELF_SUPERVISED_NEIGHBOUR.id().equals(mode)) return " (or choose Method = " +
+			METHOD_NEIGHBOUR + ")";
+		return "";
+	}
+
+	@Override
 	protected int patchReduction() {
 		return training() == DenoiseVariant.Training.SELF_SUPERVISED_NEIGHBOUR ? 2 : 1;
 	}

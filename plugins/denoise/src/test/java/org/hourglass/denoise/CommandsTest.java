@@ -27,6 +27,7 @@ import org.hourglass.api.image.Normalization;
 import org.hourglass.api.metrics.Metrics;
 import org.hourglass.api.network.Loss;
 import org.hourglass.api.network.NetworkSpec;
+import org.hourglass.api.training.EpochResult;
 import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.TrainingConfig;
 import org.hourglass.api.training.TrainingData;
@@ -399,20 +400,30 @@ class CommandsTest {
 			Reference.reachabilityFence(watch);
 		}
 		assertTrue(Files.isRegularFile(model), "the best epoch so far is saved");
-		final int trained;
+		final List<EpochResult> cancelled;
 		try (Model m = context.service(ModelService.class).load(model, DenoiseVariant.ID)) {
-			trained = m.info().history().size();
-			assertTrue(trained >= 1 && trained < epochs, trained + " epochs");
+			cancelled = m.info().history();
 		}
+		final int trained = cancelled.size();
+		assertTrue(trained >= 1 && trained < epochs, trained + " epochs");
 		final Path checkpoint = ModelTraining.checkpointFile(model);
 		assertTrue(Files.isRegularFile(checkpoint), "a cancelled run keeps its checkpoint");
+		assertCancelled(run(TrainSelfSupervisedCommand.class, append(kv, "epochs", 1)), "left its checkpoint",
+			"resume");
 
-		// resume: one epoch more than the cancelled run finished, into the same model file
+		// resume: one epoch more than the cancelled run finished, into the same model file; another seed, so that a
+		// run starting over could not reproduce the cancelled run's epochs
 		final CommandModule resumed = run(TrainSelfSupervisedCommand.class, append(kv, "epochs", trained + 1,
-			"resume", true));
+			"resume", true, "seed", 2L));
 		assertFalse(resumed.isCanceled(), resumed.getCancelReason());
 		try (Model m = context.service(ModelService.class).load(model, DenoiseVariant.ID)) {
-			assertEquals(trained + 1, m.info().history().size(), "the resumed run went on from the checkpoint");
+			final List<EpochResult> history = m.info().history();
+			assertEquals(trained + 1, history.size(), "one epoch more");
+			for (int i = 0; i < trained; i++) {
+				assertEquals(cancelled.get(i).trainingLoss(), history.get(i).trainingLoss(), "epoch " + (i + 1) +
+					" comes from the checkpoint, not from a new run");
+				assertEquals(cancelled.get(i).validationLoss(), history.get(i).validationLoss());
+			}
 		}
 		assertFalse(Files.exists(checkpoint), "a completed run removes its checkpoint");
 		assertCancelled(run(TrainSelfSupervisedCommand.class, append(kv, "resume", true)), "Nothing to resume",

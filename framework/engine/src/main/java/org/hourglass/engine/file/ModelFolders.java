@@ -1,5 +1,9 @@
 package org.hourglass.engine.file;
 
+import org.hourglass.api.ModelService;
+
+import java.util.Locale;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -144,7 +148,9 @@ public final class ModelFolders {
 		try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder, "*" + EXTENSION)) {
 			for (final Path p : dir) {
 				final String name = p.getFileName().toString();
-				if (!name.startsWith(".") && name.length() > EXTENSION.length() && Files.isRegularFile(p)) {
+				if (!name.startsWith(".") && name.length() > EXTENSION.length() && !name.toLowerCase(Locale.ROOT)
+					.endsWith(ModelService.CHECKPOINT_SUFFIX) && Files.isRegularFile(p))
+				{
 					sorted.put(name, p);
 				}
 			}

@@ -35,6 +35,8 @@ class ModelFoldersTest {
 		ModelArchive.write(installed.resolve("faces.zip"), TestArchives.vae());
 		ModelArchive.write(user.resolve("nuclei.zip"), TestArchives.unet("superres")); // hidden by installed
 		ModelArchive.write(user.resolve("mine.zip"), TestArchives.unet("denoise"));
+		// a training checkpoint is a valid archive, but not a model to list
+		ModelArchive.write(user.resolve("mine.checkpoint.zip"), TestArchives.unet("denoise"));
 		Files.writeString(user.resolve("broken.zip"), "not a zip");
 		Files.writeString(user.resolve("notes.txt"), "not a model");
 		folders = new ModelFolders(List.of(installed, user, dir.resolve("does-not-exist")));
