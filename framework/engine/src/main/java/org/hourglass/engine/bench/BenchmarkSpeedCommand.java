@@ -33,7 +33,10 @@ public class BenchmarkSpeedCommand implements Command {
 	private String python = "python3";
 
 	@Parameter(label = "Timed steps per repeat", min = "1")
-	private int iters = 20;
+	private int iters = 100;
+
+	@Parameter(label = "Untimed Hourglass training steps first (a quarter as many inference batches)", min = "0")
+	private int warmup = 200;
 
 	@Parameter(label = "Alternating runs of each side", min = "1")
 	private int repeats = 3;
@@ -93,7 +96,7 @@ public class BenchmarkSpeedCommand implements Command {
 		String torchEngine = "";
 		for (int r = 0; r < repeats; r++) {
 			LOG.info("Speed run {} of {}", r + 1, repeats);
-			final HourglassSpeed.Result hg = HourglassSpeed.measure(models, batch, patch, iters, 1000L + r);
+			final HourglassSpeed.Result hg = HourglassSpeed.measure(models, batch, patch, iters, warmup, 1000L + r);
 			hgTrain[r] = hg.trainPatchesPerSecond();
 			hgInfer[r] = hg.inferPatchesPerSecond();
 			if (torch != null) {

@@ -16,15 +16,15 @@ import org.hourglass.engine.Nd4jModel;
 
 /**
  * One Hourglass measurement of the reference network, the way {@code torch_reference.py} measures PyTorch:
- * training throughput over 3 repeats of {@code iters} steps after 6 warm-up steps (median), then
- * inference throughput over 3 repeats of {@code iters} batches after 3 warm-up batches (median). Training
+ * training throughput over 3 repeats of {@code iters} steps after {@code warmup} untimed steps (median), then
+ * inference throughput over 3 repeats of {@code iters} batches after {@code warmup / 4} (at least 3) untimed
+ * batches (median). The JVM compiles SameDiff's per-operation code over the first few hundred steps, so a
+ * short warm-up measures the start of a run rather than the rate of a long training. Training
  * runs through the service's trainer (one epoch of all steps; steps are timed by its progress events, which
  * come after each optimiser step), inference through the model's own batch inference.
  */
 final class HourglassSpeed {
 
-	static final int TRAIN_WARMUP = 6;
-	static final int INFER_WARMUP = 3;
 	static final int REPEATS = 3;
 
 	private static final Logger LOG = LogManager.getLogger();
@@ -35,12 +35,12 @@ final class HourglassSpeed {
 	private HourglassSpeed() {}
 
 	static Result measure(final ModelService models, final int batch, final int patch, final int iters,
-		final long seed)
+		final int warmup, final long seed)
 	{
 		try (Model created = models.create(ReferenceNetwork.modelSpec())) {
 			final Nd4jModel model = (Nd4jModel) created;
-			final double train = train(models, model, batch, patch, iters, seed);
-			final double infer = infer(model, batch, patch, iters, seed);
+			final double train = train(models, model, batch, patch, iters, warmup, seed);
+			final double infer = infer(model, batch, patch, iters, Math.max(3, warmup / 4), seed);
 			LOG.info("Hourglass: training {} patches/s, inference {} patches/s", Math.round(train * 10) / 10.0,
 				Math.round(infer * 10) / 10.0);
 			return new Result(train, infer);
@@ -60,9 +60,9 @@ final class HourglassSpeed {
 	}
 
 	private static double train(final ModelService models, final Nd4jModel model, final int batch, final int patch,
-		final int iters, final long seed)
+		final int iters, final int warmup, final long seed)
 	{
-		final int steps = TRAIN_WARMUP + REPEATS * iters;
+		final int steps = warmup + REPEATS * iters;
 		final long[] end = new long[steps + 1];
 		final TrainingListener timer = new TrainingListener() {
 
@@ -74,8 +74,8 @@ final class HourglassSpeed {
 		models.train(model, data(), ReferenceNetwork.noisyPairs(), config(batch, patch, steps, seed), timer);
 		final double[] seconds = new double[REPEATS];
 		for (int r = 0; r < REPEATS; r++) {
-			final long from = end[TRAIN_WARMUP + r * iters];
-			final long to = end[TRAIN_WARMUP + (r + 1) * iters];
+			final long from = end[warmup + r * iters];
+			final long to = end[warmup + (r + 1) * iters];
 			if (from == 0 || to == 0) throw new IllegalStateException("the trainer reported fewer steps than " + steps);
 			seconds[r] = (to - from) / 1e9;
 		}
@@ -83,7 +83,7 @@ final class HourglassSpeed {
 	}
 
 	private static double infer(final Nd4jModel model, final int batch, final int patch, final int iters,
-		final long seed)
+		final int warmup, final long seed)
 	{
 		final TileRunner runner = model::runBlocks;
 		final int batches = 64;
@@ -91,7 +91,7 @@ final class HourglassSpeed {
 		final int size = batch * patch * patch;
 		final float[][] inputs = new float[batches][];
 		for (int b = 0; b < batches; b++) inputs[b] = java.util.Arrays.copyOfRange(all, b * size, (b + 1) * size);
-		for (int i = 0; i < INFER_WARMUP; i++) runner.run(inputs[i % batches], batch, patch, patch);
+		for (int i = 0; i < warmup; i++) runner.run(inputs[i % batches], batch, patch, patch);
 		final double[] seconds = new double[REPEATS];
 		for (int r = 0; r < REPEATS; r++) {
 			final long t0 = System.nanoTime();

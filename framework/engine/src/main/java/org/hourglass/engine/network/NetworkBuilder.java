@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Turns a {@link NetworkSpec} and a {@link Loss} into a SameDiff graph: NCHW float32 at its boundary (NHWC inside), 'same' convolutions,
- * 2×2 max pooling, ×2 nearest up-sampling, optional U-Net skips, vector or Gaussian latents, residual
+ * 2×2 max pooling, ×2 nearest up-sampling (folded into the convolution after it), optional U-Net skips, vector or Gaussian latents, residual
  * output, and the training loss. Weights are He-normal, drawn from a seeded generator, so a spec and a seed
  * always give the same network.
  * <p>
@@ -118,21 +118,20 @@ public final class NetworkBuilder {
 	private SDVariable decoder(SDVariable x, int channels, final List<SDVariable> skips, final SDVariable input) {
 		final int[] dec = spec.decoderFilters();
 		for (int level = 0; level < dec.length; level++) {
-			x = upsample(x);
-			if (spec.skipConnections()) {
-				final SDVariable skip = skips.get(skips.size() - 2 - level);
-				x = sd.concat(CHANNEL_AXIS, x, skip);
-				channels += (int) spec.encoderFilters()[skips.size() - 2 - level];
-			}
+			final SDVariable skip = spec.skipConnections() ? skips.get(skips.size() - 2 - level) : null;
+			final int skipChannels = skip == null ? 0 : spec.encoderFilters()[skips.size() - 2 - level];
 			for (int i = 0; i < spec.convsPerLevel(); i++) {
-				x = conv("dec" + level + "_conv" + i, x, channels, dec[level], spec.kernelSize(), spec.activation());
+				final String name = "dec" + level + "_conv" + i;
+				x = i == 0 ? upConv(name, x, channels, skip, skipChannels, dec[level], spec.activation())
+					: conv(name, x, channels, dec[level], spec.kernelSize(), spec.activation());
 				channels = dec[level];
 			}
 		}
 		for (int level = 0; (1 << level) < spec.upscale(); level++) {
-			x = upsample(x);
 			for (int i = 0; i < spec.convsPerLevel(); i++) {
-				x = conv("up" + level + "_conv" + i, x, channels, channels, spec.kernelSize(), spec.activation());
+				final String name = "up" + level + "_conv" + i;
+				x = i == 0 ? upConv(name, x, channels, null, 0, channels, spec.activation())
+					: conv(name, x, channels, channels, spec.kernelSize(), spec.activation());
 			}
 		}
 		SDVariable out = toBoundary(conv("out", x, channels, spec.outputChannels(), spec.kernelSize(),
@@ -197,14 +196,6 @@ public final class NetworkBuilder {
 		return nhwc.permute(0, 3, 1, 2);
 	}
 
-	/**
-	 * ×2 nearest up-sampling of an NHWC tensor. ND4J 1.0.0-M2.1 computes the gradient of its NHWC up-sampling
-	 * wrongly, so this one runs in NCHW between two transpositions (GradientCheckTest guards it).
-	 */
-	static SDVariable upsample(final SDVariable nhwc) {
-		return toInternal(nhwc.getSameDiff().cnn.upsampling2d(toBoundary(nhwc), 2, 2, true));
-	}
-
 	// -- Layers --
 
 	private SDVariable conv(final String name, final SDVariable x, final int in, final int out, final int k,
@@ -222,6 +213,21 @@ public final class NetworkBuilder {
 			return activate(perChannel.sum(true, CHANNEL_AXIS).add(b), activation);
 		}
 		return activate(sd.cnn.conv2d(x, w, b, config), activation);
+	}
+
+	/**
+	 * A convolution (with activation) of the ×2 nearest up-sampled {@code low}, concatenated with {@code skip} if
+	 * there is one: weights [k, k, lowChannels + skipChannels, out] as for {@link #conv}, computed by
+	 * {@link UpConvolution} without up-sampling.
+	 */
+	private SDVariable upConv(final String name, final SDVariable low, final int lowChannels, final SDVariable skip,
+		final int skipChannels, final int out, final Activation activation)
+	{
+		final int k = spec.kernelSize();
+		final int in = lowChannels + skipChannels;
+		final SDVariable w = sd.var(name + "_W", heNormal(new long[] { k, k, in, out }, k * k * in));
+		final SDVariable b = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
+		return activate(UpConvolution.apply(low, lowChannels, skip, w, b), activation);
 	}
 
 	private SDVariable pool(final SDVariable x) {

@@ -17,7 +17,7 @@ final class QuietGradients {
 
 	private QuietGradients() {}
 
-	/** Creates {@code sd}'s gradient function if it has none. */
+	/** Creates {@code sd}'s gradient function if it has none, with {@link FastReluGradient}'s swap applied. */
 	static void ensure(final SameDiff sd) {
 		if (sd.hasGradientFunction()) return;
 		synchronized (QuietGradients.class) {
@@ -25,6 +25,7 @@ final class QuietGradients {
 			System.setOut(new FilteringStream(original));
 			try {
 				sd.createGradFunction();
+				FastReluGradient.apply(sd);
 			}
 			finally {
 				System.out.flush();

@@ -19,8 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The graph's NHWC layout and its one-channel convolution as depth-wise convolution plus sum must give the
- * gradients of the plain NCHW network, at the sizes where oneDNN picks its real kernels (ND4J 1.0.0-M2.1 got
- * the NHWC up-sampling gradient wrong; {@link NetworkBuilder#upsample} works around it).
+ * gradients of the plain NCHW network, at the sizes where oneDNN picks its real kernels (up-sampling here runs in
+ * NCHW: ND4J 1.0.0-M2.1 gets the NHWC up-sampling gradient wrong; the graph itself folds up-sampling into the
+ * next convolution, see UpConvolutionTest).
  */
 class GradientCheckTest {
 
@@ -52,8 +53,8 @@ class GradientCheckTest {
 		final SDVariable x = nhwc ? in.permute(0, 2, 3, 1) : in;
 		final SDVariable h1 = sd.nn.relu(sd.cnn.conv2d(x, w1, b1, c), 0);
 		final SDVariable h2 = sd.nn.relu(sd.cnn.conv2d(sd.cnn.maxPooling2d(h1, p), w2, b2, c), 0);
-		final SDVariable up = sd.concat(axis, nhwc ? NetworkBuilder.upsample(h2) : sd.cnn.upsampling2d(h2, 2, 2, true),
-			h1);
+		final SDVariable up = sd.concat(axis, nhwc ? sd.cnn.upsampling2d(h2.permute(0, 3, 1, 2), 2, 2, true).permute(0,
+			2, 3, 1) : sd.cnn.upsampling2d(h2, 2, 2, true), h1);
 		final SDVariable y = depthwise ? sd.cnn.depthWiseConv2d(up, w3, c).sum(true, axis).add(b3) : sd.cnn.conv2d(up,
 			w3, b3, c);
 		final SDVariable out = (nhwc ? y.permute(0, 3, 1, 2) : y).add(in);
