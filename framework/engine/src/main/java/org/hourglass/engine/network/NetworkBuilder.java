@@ -62,12 +62,18 @@ public final class NetworkBuilder {
 		final int[] enc = spec.encoderFilters();
 		int channels = spec.inputChannels();
 		for (int level = 0; level < enc.length; level++) {
-			if (level > 0) x = pool(x);
+			final boolean pooled = level < enc.length - 1;
+			// Max pooling commutes with a monotone (non-decreasing) activation, values and gradients alike, so a
+			// level's output that only feeds the pooling is pooled before its activation: a quarter of the work.
+			final boolean poolFirst = pooled && !spec.skipConnections() && nonDecreasing(spec.activation());
 			for (int i = 0; i < spec.convsPerLevel(); i++) {
-				x = conv("enc" + level + "_conv" + i, x, channels, enc[level], spec.kernelSize(), spec.activation());
+				final boolean last = i == spec.convsPerLevel() - 1;
+				x = conv("enc" + level + "_conv" + i, x, channels, enc[level], spec.kernelSize(),
+					last && poolFirst ? Activation.LINEAR : spec.activation());
 				channels = enc[level];
 			}
 			skips.add(x);
+			if (pooled) x = poolFirst ? activate(pool(x), spec.activation()) : pool(x);
 		}
 		SDVariable kl = null;
 		final Latent latent = spec.latent();
@@ -252,6 +258,13 @@ public final class NetworkBuilder {
 			case LEAKY_RELU -> sd.nn.leakyRelu(x, 0.01);
 			case SIGMOID -> sd.nn.sigmoid(x);
 			case TANH -> sd.nn.tanh(x);
+		};
+	}
+
+	/** Whether max(f(a), f(b)) = f(max(a, b)): then max pooling and {@code activation} may swap places. */
+	private static boolean nonDecreasing(final Activation activation) {
+		return switch (activation) {
+			case LINEAR, RELU, LEAKY_RELU, SIGMOID, TANH -> true;
 		};
 	}
 

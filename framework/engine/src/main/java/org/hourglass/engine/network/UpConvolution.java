@@ -12,8 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * computed without up-sampling. By {@link PhaseKernels}, the output rows of parity a are a convolution of
  * {@code low} (zero-padded by rl rows) with kernels of n rows, and within such a row pair the two column
  * parities are 2·out channels of that one convolution, which in NHWC memory already is the interleaved
- * [N, H, 2W, out] row; the two row parities are stacked and the result reshaped to [N, 2H, 2W, out] without
- * moving data. The skip input's share is an ordinary convolution with its slice of {@code w}.
+ * [N, H, 2W, out] row; concatenating the two row parities along the width puts each row 2i before row 2i + 1 in
+ * memory, so one reshape gives [N, 2H, 2W, out]. The skip input's share is an ordinary convolution with its
+ * slice of {@code w}.
  * <p>
  * Why: ND4J 1.0.0-M2.1's up-sampling computes its NHWC gradient wrongly and is slow in NCHW between two
  * transpositions; this form has neither and convolves a quarter of the pixels (a third fewer multiply-adds for
@@ -47,9 +48,6 @@ final class UpConvolution {
 			.reshape(kl, kl, 2, 2, lowChannels, out).permute(0, 1, 4, 2, 3, 5).reshape(kl, kl, lowChannels, 4 * out);
 		final SDVariable pairBias = skip == null ? sd.concat(0, b, b) : null;
 
-		final SDVariable shape = low.shape();
-		final SDVariable rowShape = sd.concat(0, shape.get(SDIndex.interval(0, 2)), sd.constant(Nd4j.createFromArray(1L)),
-			shape.get(SDIndex.interval(2, 3)).mul(2), sd.constant(Nd4j.createFromArray((long) out)));
 		final SDVariable padded = sd.nn.pad(low, sd.constant(Nd4j.createFromArray(new int[][] { { 0, 0 }, { rl, rl },
 			{ 0, 0 }, { 0, 0 } })), 0);
 		final SDVariable[] rows = new SDVariable[2];
@@ -65,8 +63,11 @@ final class UpConvolution {
 				0);
 			final Conv2DConfig rowsOnly = Conv2DConfig.builder().kH(n).kW(kl).sH(1).sW(1).dH(1).dW(1).pH(0).pW(rl)
 				.paddingMode(PaddingMode.VALID).dataFormat("NHWC").build();
-			rows[a] = sd.cnn.conv2d(window, wa, pairBias, rowsOnly).reshape(rowShape);
+			rows[a] = sd.cnn.conv2d(window, wa, pairBias, rowsOnly);
 		}
+		// [N, H, 2W, 2·out]: per (n, i), output row 2i's 2W·out values, then row 2i + 1's (ND4J's reshape copies,
+		// so the parities are not reshaped on their own)
+		final SDVariable shape = low.shape();
 		final SDVariable fullShape = sd.concat(0, shape.get(SDIndex.interval(0, 1)), shape.get(SDIndex.interval(1, 3))
 			.mul(2), sd.constant(Nd4j.createFromArray((long) out)));
 		final SDVariable up = sd.concat(2, rows[0], rows[1]).reshape(fullShape);
