@@ -48,22 +48,21 @@ final class UpConvolution {
 			.reshape(kl, kl, 2, 2, lowChannels, out).permute(0, 1, 4, 2, 3, 5).reshape(kl, kl, lowChannels, 4 * out);
 		final SDVariable pairBias = skip == null ? sd.concat(0, b, b) : null;
 
-		final SDVariable padded = sd.nn.pad(low, sd.constant(Nd4j.createFromArray(new int[][] { { 0, 0 }, { rl, rl },
-			{ 0, 0 }, { 0, 0 } })), 0);
 		final SDVariable[] rows = new SDVariable[2];
 		for (int a = 0; a < 2; a++) {
-			// image rows i + lo .. i + hi feed output row 2i + a
+			// image rows i + lo .. i + hi feed output row 2i + a: a convolution with rl zero rows on each side gives
+			// H + 2 rl − n + 1 rows, of which those from lo + rl on are the H wanted
 			final int lo = Math.floorDiv(a - r, 2), hi = Math.floorDiv(a + r, 2);
-			final int n = hi - lo + 1, first = lo + rl, dropAtEnd = 2 * rl - first - n + 1;
+			final int n = hi - lo + 1, first = lo + rl, extra = 2 * rl - n + 1;
 			final SDVariable wa = wPhase.get(SDIndex.interval(first, first + n), SDIndex.all(), SDIndex.all(),
 				SDIndex.interval(a * 2 * out, (a + 1) * 2 * out));
-			final int all = 1 | 4 | 8; // every index on the batch, column and channel axes
-			final SDVariable window = sd.stridedSlice(padded, new long[] { 0, first, 0, 0 },
-				new long[] { 0, -dropAtEnd, 0, 0 }, new long[] { 1, 1, 1, 1 }, all, all | (dropAtEnd == 0 ? 2 : 0), 0, 0,
-				0);
-			final Conv2DConfig rowsOnly = Conv2DConfig.builder().kH(n).kW(kl).sH(1).sW(1).dH(1).dW(1).pH(0).pW(rl)
+			final Conv2DConfig padded = Conv2DConfig.builder().kH(n).kW(kl).sH(1).sW(1).dH(1).dW(1).pH(rl).pW(rl)
 				.paddingMode(PaddingMode.VALID).dataFormat("NHWC").build();
-			rows[a] = sd.cnn.conv2d(window, wa, pairBias, rowsOnly);
+			final SDVariable all = sd.cnn.conv2d(low, wa, pairBias, padded);
+			final int every = 1 | 4 | 8; // every index on the batch, column and channel axes
+			rows[a] = extra == 0 ? all : sd.stridedSlice(all, new long[] { 0, first, 0, 0 },
+				new long[] { 0, first - extra, 0, 0 }, new long[] { 1, 1, 1, 1 }, every,
+				every | (first == extra ? 2 : 0), 0, 0, 0);
 		}
 		// [N, H, 2W, 2·out]: per (n, i), output row 2i's 2W·out values, then row 2i + 1's (ND4J's reshape copies,
 		// so the parities are not reshaped on their own)
