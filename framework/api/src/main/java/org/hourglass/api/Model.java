@@ -1,12 +1,16 @@
 package org.hourglass.api;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.hourglass.api.image.Plane;
 
 /**
  * A network with its weights and metadata, ready to predict. Holds native memory: close it (use
  * try-with-resources). Prediction methods are safe to call from several threads at once.
+ * <p>
+ * Planes carry the network's input channels (one plane per image, its channels together); every method
+ * normalises its inputs as the model was trained and maps outputs back to the input's intensity range.
  */
 public interface Model extends AutoCloseable {
 
@@ -14,30 +18,55 @@ public interface Model extends AutoCloseable {
 	ModelInfo info();
 
 	/**
-	 * Applies the whole network to a plane of any size, tile by tile: normalises the input as the model
-	 * was trained, predicts, and maps the output back to the input's intensity range.
-	 * The output is {@code upscale} times the input size. Memory use is bounded by tile and batch size.
+	 * Applies the whole network to a plane of any size, tile by tile. The output is {@code upscale} times the
+	 * input size, with the network's output channels. Memory use is bounded by tile and batch size.
 	 *
-	 * @throws InvalidInputException if the plane has non-finite values or, for a fixed-size network, the
-	 *           wrong size
+	 * @throws InvalidInputException if the plane has non-finite values, the wrong number of channels or, for
+	 *           a fixed-size network, the wrong size
 	 * @throws java.util.concurrent.CancellationException if {@code progress} was cancelled
 	 */
 	Plane predict(Plane input, PredictOptions options, Progress progress);
 
 	/**
-	 * The latent code of a plane of the network's input size.
+	 * Applies the network to whole planes of one size, {@code batchSize} at a time, without tiling: for many
+	 * small images (a stack of cells, digits) and for fixed-size networks. Each plane is normalised on its own
+	 * (or with the model's fixed normalisation).
 	 *
-	 * @throws InvalidInputException if the network has no vector latent or the plane has the wrong size
+	 * @throws InvalidInputException if the planes differ in size, have non-finite values, the wrong number of
+	 *           channels or a size the network cannot take
+	 * @throws java.util.concurrent.CancellationException if {@code progress} was cancelled
 	 */
-	Encoding encode(Plane input);
+	List<Plane> apply(List<Plane> inputs, int batchSize, Progress progress);
 
 	/**
-	 * Decodes a latent vector into a plane of the network's input size (for a Gaussian latent: the decoder
-	 * applied to {@code z}), in the model's normalised range mapped back by its fixed normalisation.
+	 * The latent codes of planes of one size, in batches: for a vector latent its values ({@code z_mean} and
+	 * {@code z_log_sigma} for a Gaussian one), for a convolutional latent the deepest feature map, flattened
+	 * with its shape.
 	 *
-	 * @throws InvalidInputException if the network has no vector latent or {@code z} has the wrong length
+	 * @throws InvalidInputException if the network has no latent code (a U-Net's skips bypass it), or the
+	 *           planes differ in size or have a size the network cannot take
 	 */
-	Plane decode(float[] z);
+	List<Encoding> encode(List<Plane> inputs);
+
+	/**
+	 * Decodes latent codes into planes of the network's output size (for a Gaussian latent: the decoder
+	 * applied to {@code z}), in batches. Each code has {@link #codeShape()}'s values.
+	 * <p>
+	 * Range: the network's output mapped back by the normalisation fixed at training (a fixed range, the
+	 * training data's mean and standard deviation, or none). Under per-image percentile normalisation there is
+	 * no image to take the range from, and the values stay in the normalised range (about 0 to 1).
+	 *
+	 * @throws InvalidInputException if the network has no fixed-size latent code, or a code has the wrong length
+	 */
+	List<Plane> decode(List<float[]> codes);
+
+	/**
+	 * The shape of the codes {@link #encode} gives and {@link #decode} takes: {@code [size]} for a vector latent,
+	 * {@code [channels, height, width]} for the convolutional latent of a fixed-size network.
+	 *
+	 * @throws InvalidInputException if the network has no latent code or its code size depends on the image
+	 */
+	int[] codeShape();
 
 	/** Writes the model file atomically: the file appears complete or not at all. */
 	void save(Path file);

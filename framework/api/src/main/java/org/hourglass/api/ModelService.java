@@ -59,6 +59,12 @@ public interface ModelService extends SciJavaService {
 	TrainingReport train(Model model, TrainingData data, PairMaker pairs, TrainingConfig config,
 		TrainingListener listener);
 
-	/** Statistics of a plane's values, including the two given percentiles (in [0, 100]). */
+	/** Statistics of a plane's values (all channels), including the two given percentiles (in [0, 100]). */
 	ImageStatistics statistics(Plane plane, double lowPercentile, double highPercentile);
+
+	/**
+	 * Facts about the engine for reports and bug reports, in a stable order: e.g. its backend, native build,
+	 * threads and the processor's instruction set.
+	 */
+	java.util.Map<String, String> about();
 }

@@ -29,7 +29,7 @@ public record ModelSpec(String variant, int variantVersion, NetworkSpec network,
 		if (network == null || loss == null || normalization == null) {
 			throw new IllegalArgumentException("network, loss and normalisation are required");
 		}
-		if (loss.klWeight() > 0 && network.latent().kind() != org.hourglass.api.network.Latent.Kind.GAUSSIAN) {
+		if (loss.kl() != null && network.latent().kind() != org.hourglass.api.network.Latent.Kind.GAUSSIAN) {
 			throw new IllegalArgumentException("a KL term needs a Gaussian latent");
 		}
 		properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(properties));

@@ -8,8 +8,10 @@ package org.hourglass.api;
  * @param tileSize width and height of a tile's core, 0 = automatic
  * @param halo extra context on each side of a tile, 0 = automatic (the receptive field)
  * @param batchSize tiles predicted together, at least 1
+ * @param augment average the predictions of the 8 flips and rotations of the image (test-time augmentation:
+ *          8 times the work, usually a cleaner result)
  */
-public record PredictOptions(int tileSize, int halo, int batchSize) {
+public record PredictOptions(int tileSize, int halo, int batchSize, boolean augment) {
 
 	public PredictOptions {
 		if (tileSize < 0 || halo < 0 || batchSize < 1) {
@@ -18,15 +20,23 @@ public record PredictOptions(int tileSize, int halo, int batchSize) {
 		}
 	}
 
+	public PredictOptions(final int tileSize, final int halo, final int batchSize) {
+		this(tileSize, halo, batchSize, false);
+	}
+
 	public static PredictOptions defaults() {
-		return new PredictOptions(0, 0, 4);
+		return new PredictOptions(0, 0, 4, false);
 	}
 
 	public PredictOptions withTileSize(final int size) {
-		return new PredictOptions(size, halo, batchSize);
+		return new PredictOptions(size, halo, batchSize, augment);
 	}
 
 	public PredictOptions withBatchSize(final int size) {
-		return new PredictOptions(tileSize, halo, size);
+		return new PredictOptions(tileSize, halo, size, augment);
+	}
+
+	public PredictOptions withAugment(final boolean v) {
+		return new PredictOptions(tileSize, halo, batchSize, v);
 	}
 }

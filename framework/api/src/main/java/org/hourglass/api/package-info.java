@@ -1,6 +1,6 @@
 /** The Hourglass model-and-tensor service: create, load, train and apply autoencoder models. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.hourglass.api;
 
 import org.osgi.annotation.bundle.Export;

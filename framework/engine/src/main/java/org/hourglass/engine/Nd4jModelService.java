@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.hourglass.api.Model;
 import org.hourglass.api.ModelEntry;
@@ -83,6 +84,12 @@ public class Nd4jModelService extends AbstractService implements ModelService {
 	@Override
 	public ImageStatistics statistics(final Plane plane, final double lowPercentile, final double highPercentile) {
 		return ImageStats.of(plane, lowPercentile, highPercentile);
+	}
+
+	@Override
+	public Map<String, String> about() {
+		Nd4jRuntime.start();
+		return Nd4jRuntime.about();
 	}
 
 	// -- Helpers --

@@ -2,6 +2,8 @@ package org.hourglass.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.logging.log4j.LogManager;
@@ -48,6 +50,20 @@ final class Nd4jRuntime {
 				Nd4j.getBackend().getClass().getSimpleName(), (System.nanoTime() - t0) / 1_000_000,
 				System.getProperty(EXTENSION_PROPERTY, "default"));
 		}
+	}
+
+	/** What the engine runs on, for reports: backend, native build, oneDNN, threads, cores, heap. */
+	static Map<String, String> about() {
+		final Map<String, String> m = new LinkedHashMap<>();
+		m.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+		m.put("native build", packagedClassifier() + (System.getProperty(EXTENSION_PROPERTY) == null ? ""
+			: " (" + System.getProperty(EXTENSION_PROPERTY) + ")"));
+		m.put("oneDNN helpers", Nd4j.getEnvironment().helpersAllowed() ? "on" : "off");
+		m.put("threads", Nd4j.getEnvironment().maxThreads() + " (master " + Nd4j.getEnvironment().maxMasterThreads() +
+			")");
+		m.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+		m.put("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+		return m;
 	}
 
 	/** The nd4j-native classifier recorded at build time, e.g. {@code linux-x86_64-onednn}. */

@@ -8,6 +8,7 @@ import org.hourglass.api.image.Plane;
 import org.hourglass.api.network.Activation;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
 
 /** Tiny networks and images for fast tests. */
@@ -17,19 +18,18 @@ public final class Fixtures {
 
 	/** Conv encoder/decoder with one pooling, 4 and 8 filters. */
 	public static NetworkSpec tinyConv() {
-		return new NetworkSpec(1, 1, new int[] { 4, 8 }, new int[] { 4 }, 1, 3, Activation.RELU, false,
-			Latent.convolutional(), 0, 1, false, Activation.LINEAR);
+		return NetworkSpec.encoderDecoder(new int[] { 4, 8 }, new int[] { 4 });
 	}
 
 	/** U-Net of depth 2 (downsampling 4), 4 filters, residual. */
 	public static NetworkSpec tinyUnet() {
-		return new NetworkSpec(1, 1, new int[] { 4, 8, 8 }, new int[] { 8, 4 }, 1, 3, Activation.RELU, true,
-			Latent.convolutional(), 0, 1, true, Activation.LINEAR);
+		return NetworkSpec.encoderDecoder(new int[] { 4, 8, 8 }, new int[] { 8, 4 }).withSkips(true).withOutput(true,
+			Activation.LINEAR);
 	}
 
 	public static NetworkSpec tinyVector(final Latent latent, final int size) {
-		return new NetworkSpec(1, 1, new int[] { 4, 8 }, new int[] { 4 }, 1, 3, Activation.RELU, false, latent, size, 1,
-			false, Activation.SIGMOID);
+		return NetworkSpec.encoderDecoder(new int[] { 4, 8 }, new int[] { 4 }).withLatent(latent, size).withOutput(false,
+			Activation.SIGMOID);
 	}
 
 	public static ModelSpec spec(final NetworkSpec net, final Loss loss, final Normalization norm) {
@@ -37,7 +37,7 @@ public final class Fixtures {
 	}
 
 	public static ModelSpec spec(final NetworkSpec net) {
-		return spec(net, Loss.of(Loss.Kind.MSE), Normalization.percentile());
+		return spec(net, Loss.of(LossTerm.Kind.MSE), Normalization.percentile());
 	}
 
 	/** A smooth deterministic pattern plus some texture, values roughly in [0, 200]. */

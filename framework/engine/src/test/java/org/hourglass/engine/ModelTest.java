@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,10 +20,12 @@ import org.hourglass.api.ModelService;
 import org.hourglass.api.PredictOptions;
 import org.hourglass.api.Progress;
 import org.hourglass.api.image.Normalization;
-import org.hourglass.api.image.NormalizationParams;
+import org.hourglass.api.image.ChannelNormalization;
 import org.hourglass.api.image.Plane;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.LossTerm;
+import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.engine.file.ArchiveContents;
 import org.hourglass.engine.file.ModelArchive;
 import org.hourglass.engine.file.StoredArray;
@@ -53,8 +56,8 @@ class ModelTest {
 
 	/** The network applied once to the whole image, mirrored by the halo and normalised like predict. */
 	private static Plane untiled(final Nd4jModel model, final Plane image) {
-		final NormalizationParams params = ImageStats.params(model.info().spec().normalization(), null, image);
-		return model.predictor(model::runBlocks).predict(image, params, PredictOptions.defaults().withTileSize(1024),
+		final ChannelNormalization params = ImageStats.params(model.info().spec().normalization(), null, image);
+		return model.inference().predictor().predict(image, params, PredictOptions.defaults().withTileSize(1024),
 			Progress.NONE);
 	}
 
@@ -74,18 +77,18 @@ class ModelTest {
 
 	@Test
 	void oneTileIsTheNetworkOnTheMirroredImage() {
-		try (Nd4jModel model = (Nd4jModel) service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(Loss.Kind.MSE),
+		try (Nd4jModel model = (Nd4jModel) service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(LossTerm.Kind.MSE),
 			Normalization.none())))
 		{
 			// 16x16 fits one tile; the network on the image mirrored by the halo, cropped, is the same
 			final Plane image = Fixtures.image(16, 16, 2);
-			final int halo = model.predictor(model::runBlocks).halo(PredictOptions.defaults());
+			final int halo = model.inference().predictor().halo(PredictOptions.defaults());
 			final int n = 16 + 2 * halo;
 			final Plane padded = new Plane(n, n);
 			for (int y = 0; y < n; y++) {
 				for (int x = 0; x < n; x++) padded.set(x, y, image.get(mirror(x - halo, 16), mirror(y - halo, 16)));
 			}
-			final Plane expected = model.raw(padded).crop(halo, halo, 16, 16);
+			final Plane expected = model.inference().raw(padded).crop(halo, halo, 16, 16);
 			final Plane actual = model.predict(image, PredictOptions.defaults(), Progress.NONE);
 			assertTrue(Fixtures.maxAbsDiff(expected, actual) < 1e-3, "difference " + Fixtures.maxAbsDiff(expected,
 				actual));
@@ -132,12 +135,39 @@ class ModelTest {
 	}
 
 	@Test
-	void encodeAndDecodeNeedAVectorLatent() {
+	void aConvolutionalCodeOfAnySizeEncodesButDoesNotDecode() {
 		try (Model model = service.create(Fixtures.spec(Fixtures.tinyConv()))) {
-			final InvalidInputException e = assertThrows(InvalidInputException.class, () -> model.encode(Fixtures.image(
-				16, 16, 1)));
-			assertTrue(e.getMessage().contains("convolutional latent"), e.getMessage());
-			assertThrows(InvalidInputException.class, () -> model.decode(new float[2]));
+			final List<Encoding> codes = model.encode(List.of(Fixtures.image(16, 12, 1), Fixtures.image(16, 12, 2)));
+			assertEquals(2, codes.size());
+			// 8 filters at half resolution, flattened channel by channel
+			assertArrayEquals(new int[] { 8, 6, 8 }, codes.get(0).shape());
+			assertEquals(8 * 6 * 8, codes.get(0).size());
+			final InvalidInputException e = assertThrows(InvalidInputException.class, () -> model.decode(List.of(
+				new float[2])));
+			assertTrue(e.getMessage().contains("depends on the image size"), e.getMessage());
+		}
+	}
+
+	@Test
+	void aUnetHasNoCode() {
+		try (Model model = service.create(Fixtures.spec(Fixtures.tinyUnet()))) {
+			final InvalidInputException e = assertThrows(InvalidInputException.class, () -> model.encode(List.of(Fixtures
+				.image(16, 16, 1))));
+			assertTrue(e.getMessage().contains("skip connections"), e.getMessage());
+		}
+	}
+
+	@Test
+	void aFixedSizeConvolutionalCodeDecodesToThePrediction() {
+		final NetworkSpec net = Fixtures.tinyConv().withLatent(Latent.convolutional(), 16);
+		try (Model model = service.create(Fixtures.spec(net, Loss.of(LossTerm.Kind.MSE), Normalization.fixed(0, 200)))) {
+			final Plane image = Fixtures.image(16, 16, 3);
+			final Encoding code = model.encode(List.of(image)).get(0);
+			assertArrayEquals(new int[] { 8, 8, 8 }, model.codeShape());
+			final Plane decoded = model.decode(List.of(code.mean())).get(0);
+			final Plane predicted = model.predict(image, PredictOptions.defaults(), Progress.NONE);
+			assertTrue(Fixtures.maxAbsDiff(decoded, predicted) < 1e-3, "difference " + Fixtures.maxAbsDiff(decoded,
+				predicted));
 		}
 	}
 
@@ -145,30 +175,30 @@ class ModelTest {
 	void gaussianEncodeDecode() {
 		final Normalization fixed = Normalization.fixed(0, 200);
 		try (Model model = service.create(Fixtures.spec(Fixtures.tinyVector(Latent.gaussian(3), 16),
-			new Loss(Loss.Kind.BCE, 1), fixed)))
+			Loss.variational(LossTerm.Kind.BCE, 1, 0), fixed)))
 		{
-			final Encoding code = model.encode(Fixtures.image(16, 16, 1));
+			final Encoding code = model.encode(List.of(Fixtures.image(16, 16, 1))).get(0);
 			assertEquals(3, code.size());
 			assertEquals(3, code.logSigma().length);
-			final Plane decoded = model.decode(code.mean());
+			final Plane decoded = model.decode(List.of(code.mean())).get(0);
 			assertEquals(16, decoded.width());
 			// decoding the mean is the deterministic prediction (eps = 0), mapped back by the fixed normalisation
 			final Plane predicted = model.predict(Fixtures.image(16, 16, 1), PredictOptions.defaults(), Progress.NONE);
 			assertTrue(Fixtures.maxAbsDiff(decoded, predicted) < 1e-3);
-			final InvalidInputException e = assertThrows(InvalidInputException.class, () -> model.encode(Fixtures.image(
-				20, 16, 1)));
+			final InvalidInputException e = assertThrows(InvalidInputException.class, () -> model.encode(List.of(Fixtures
+				.image(20, 16, 1))));
 			assertTrue(e.getMessage().contains("16x16"), e.getMessage());
-			assertThrows(InvalidInputException.class, () -> model.decode(new float[4]));
+			assertThrows(InvalidInputException.class, () -> model.decode(List.of(new float[4])));
 		}
 	}
 
 	@Test
 	void denseEncodeHasNoLogSigma() {
 		try (Model model = service.create(Fixtures.spec(Fixtures.tinyVector(Latent.dense(4), 8)))) {
-			final Encoding code = model.encode(Fixtures.image(8, 8, 1));
+			final Encoding code = model.encode(List.of(Fixtures.image(8, 8, 1))).get(0);
 			assertEquals(4, code.size());
 			assertNull(code.logSigma());
-			assertEquals(8, model.decode(code.mean()).height());
+			assertEquals(8, model.decode(List.of(code.mean())).get(0).height());
 		}
 	}
 

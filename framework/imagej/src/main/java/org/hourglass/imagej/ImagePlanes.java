@@ -95,6 +95,69 @@ public final class ImagePlanes {
 	}
 
 	/**
+	 * Every (slice, frame) position of {@code image} as one plane of all its channels, z fastest then t.
+	 *
+	 * @throws InvalidInputException if the image is a colour image and {@code rgb} is {@link RgbPolicy#REFUSE}
+	 */
+	public static List<StackPlane> jointPlanes(final ImagePlus image, final RgbPolicy rgb) {
+		final List<StackPlane> out = new ArrayList<>();
+		for (int t = 1; t <= image.getNFrames(); t++) {
+			for (int z = 1; z <= image.getNSlices(); z++) out.add(jointPlane(image, z, t, rgb));
+		}
+		return out;
+	}
+
+	/** The channels of position ({@code slice}, {@code frame}) as one multi-channel plane (channel 0). */
+	public static StackPlane jointPlane(final ImagePlus image, final int slice, final int frame, final RgbPolicy rgb) {
+		final List<Plane> channels = new ArrayList<>();
+		for (int c = 1; c <= image.getNChannels(); c++) {
+			channels.add(plane(image, image.getStackIndex(c, slice, frame), rgb).plane());
+		}
+		return new StackPlane(0, slice, frame, Plane.stack(channels));
+	}
+
+	/**
+	 * Like {@link #map}, but {@code function} sees every (slice, frame) position with all its channels at once
+	 * ({@link #jointPlane}) and returns a plane of any number of channels; the result has that many channels.
+	 */
+	public static ImagePlus mapJoint(final ImagePlus input, final RgbPolicy rgb, final String title,
+		final Function<StackPlane, Plane> function)
+	{
+		ImageStack out = null;
+		int channels = 0;
+		for (int t = 1; t <= input.getNFrames(); t++) {
+			for (int z = 1; z <= input.getNSlices(); z++) {
+				final Plane result = function.apply(jointPlane(input, z, t, rgb));
+				if (out == null) {
+					out = new ImageStack(result.width(), result.height());
+					channels = result.channels();
+				}
+				if (result.width() != out.getWidth() || result.height() != out.getHeight() || result
+					.channels() != channels)
+				{
+					throw new IllegalStateException("position z" + z + " t" + t + " came out " + result + ", the first " +
+						out.getWidth() + "x" + out.getHeight() + "x" + channels);
+				}
+				for (int c = 0; c < channels; c++) {
+					final int index = input.getNChannels() == channels ? input.getStackIndex(c + 1, z, t) : 0;
+					out.addSlice(index > 0 ? input.getStack().getSliceLabel(index) : null, new FloatProcessor(result
+						.width(), result.height(), result.channel(c).data()));
+				}
+			}
+		}
+		ImagePlus image = new ImagePlus(title, out);
+		image.setDimensions(channels, input.getNSlices(), input.getNFrames());
+		if (input.isHyperStack() || channels > 1) image.setOpenAsHyperStack(true);
+		if (channels > 1 && input.isComposite() && input.getNChannels() == channels) {
+			image = new CompositeImage(image, ((CompositeImage) input).getMode());
+		}
+		else if (channels > 1) image = new CompositeImage(image, CompositeImage.COLOR);
+		image.setCalibration(floatCalibration(input, out.getWidth(), out.getHeight()));
+		image.resetDisplayRange();
+		return image;
+	}
+
+	/**
 	 * A 32-bit image of {@code planes} (in stack order) shaped like {@code like}: its channels, slices and
 	 * frames, slice labels and spatial calibration.
 	 *

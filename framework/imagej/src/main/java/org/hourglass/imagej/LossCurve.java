@@ -1,6 +1,7 @@
 package org.hourglass.imagej;
 
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hourglass.api.training.EpochResult;
@@ -9,13 +10,16 @@ import ij.ImagePlus;
 import ij.gui.Plot;
 
 /**
- * The plot of training and validation loss per epoch, with the kept (best) epoch marked. Used live during
+ * The plot of training and validation loss per epoch, with the kept (best) epoch marked; for a loss of several
+ * terms (a VAE's reconstruction and KL) each term's training and validation values too. Used live during
  * training and as the final loss-curve image a training command returns.
  */
 public final class LossCurve {
 
 	static final Color TRAINING = new Color(0x1f77b4);
 	static final Color VALIDATION = new Color(0xd62728);
+	/** Colours of the terms of a loss with several. */
+	static final Color[] TERMS = { new Color(0x2ca02c), new Color(0x9467bd), new Color(0x8c564b) };
 
 	private LossCurve() {}
 
@@ -31,15 +35,31 @@ public final class LossCurve {
 		final double[] x = new double[n];
 		final double[] train = new double[n];
 		final double[] val = new double[n];
+		for (int i = 0; i < n; i++) {
+			x[i] = epochs.get(i).epoch();
+			train[i] = epochs.get(i).trainingLoss();
+			val[i] = epochs.get(i).validationLoss();
+		}
+		final List<String> terms = termNames(epochs);
+		final List<double[]> series = new ArrayList<>(List.of(train, val));
+		final List<String> labels = new ArrayList<>(List.of("training", "validation"));
+		for (final String t : terms) {
+			final double[] tt = new double[n];
+			final double[] vt = new double[n];
+			for (int i = 0; i < n; i++) {
+				tt[i] = epochs.get(i).training().term(t);
+				vt[i] = epochs.get(i).validation().term(t);
+			}
+			series.add(tt);
+			series.add(vt);
+			labels.add(t + " (training)");
+			labels.add(t + " (validation)");
+		}
 		boolean positive = true;
 		double lo = Double.POSITIVE_INFINITY;
 		double hi = Double.NEGATIVE_INFINITY;
-		for (int i = 0; i < n; i++) {
-			final EpochResult e = epochs.get(i);
-			x[i] = e.epoch();
-			train[i] = e.trainingLoss();
-			val[i] = e.validationLoss();
-			for (final double v : new double[] { train[i], val[i] }) {
+		for (final double[] s : series) {
+			for (final double v : s) {
 				if (!Double.isFinite(v)) continue;
 				positive &= v > 0;
 				lo = Math.min(lo, v);
@@ -61,18 +81,27 @@ public final class LossCurve {
 			plot.setLimits(x[0] - 0.5, x[n - 1] + 0.5, lo - pad, hi + pad);
 		}
 		// explicit styles per data set: Plot.setColor applies to whatever object happens to be current
-		plot.addPoints(x, train, Plot.CONNECTED_CIRCLES);
-		plot.setStyle(0, style(TRAINING, "connected circle"));
-		plot.addPoints(x, val, Plot.CONNECTED_CIRCLES);
-		plot.setStyle(1, style(VALIDATION, "connected circle"));
+		int index = 0;
+		for (int k = 0; k < series.size(); k++) {
+			final Color c = k == 0 ? TRAINING : k == 1 ? VALIDATION : TERMS[(k - 2) / 2 % TERMS.length];
+			plot.addPoints(x, series.get(k), k < 2 ? Plot.CONNECTED_CIRCLES : Plot.LINE);
+			plot.setStyle(index++, style(c, k < 2 ? "connected circle" : k % 2 == 0 ? "dot" : "line"));
+		}
 		final EpochResult best = best(epochs);
 		if (best != null) {
 			plot.addPoints(new double[] { best.epoch() }, new double[] { best.validationLoss() }, Plot.BOX);
-			plot.setStyle(2, style(Color.BLACK, "box"));
+			plot.setStyle(index, style(Color.BLACK, "box"));
+			labels.add("kept (epoch " + best.epoch() + ")");
 		}
 		plot.setColor(Color.BLACK);
-		plot.addLegend("training\nvalidation" + (best != null ? "\nkept (epoch " + best.epoch() + ")" : ""));
+		plot.addLegend(String.join("\n", labels));
 		return plot;
+	}
+
+	/** The terms of a loss with several, from the newest epoch; empty for one. */
+	static List<String> termNames(final List<EpochResult> epochs) {
+		final EpochResult last = epochs.get(epochs.size() - 1);
+		return last.validation().terms().size() > 1 ? new ArrayList<>(last.validation().terms().keySet()) : List.of();
 	}
 
 	private static String style(final Color c, final String shape) {

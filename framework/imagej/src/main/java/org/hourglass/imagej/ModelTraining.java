@@ -64,6 +64,11 @@ public final class ModelTraining {
 		if (Files.isDirectory(p)) {
 			throw new InvalidInputException("Expected a model file name, but " + p + " is a folder.");
 		}
+		final Path folder = p.toAbsolutePath().getParent();
+		if (folder != null && !Files.isDirectory(folder)) {
+			throw new InvalidInputException("The folder of the model file " + p + " does not exist: create it first, " +
+				"or choose another place to save the model.");
+		}
 		final Path checkpoint = checkpointFile(p);
 		if (resume && !Files.isRegularFile(checkpoint)) {
 			throw new InvalidInputException("Nothing to resume: expected the checkpoint " + checkpoint +
@@ -71,11 +76,12 @@ public final class ModelTraining {
 		}
 		if (!resume && !overwrite && Files.exists(checkpoint)) {
 			throw new InvalidInputException("An interrupted training into " + p.getFileName() + " left its " +
-				"checkpoint " + checkpoint + ": resume it, or allow overwriting to start over.");
+				"checkpoint " + checkpoint + ": resume it (tick 'Resume', or resume=true), or start over (tick " +
+				"'Overwrite model file', or overwrite=true).");
 		}
 		if (Files.exists(p) && !overwrite && !resume) {
-			throw new InvalidInputException("Model file " + p + " exists already. Choose another name, or allow " +
-				"overwriting it.");
+			throw new InvalidInputException("Model file " + p + " exists already. Choose another name, or replace it " +
+				"(tick 'Overwrite model file', or overwrite=true).");
 		}
 		return p;
 	}
@@ -122,16 +128,11 @@ public final class ModelTraining {
 			if (report.epochs().size() <= before) {
 				throw new InvalidInputException("Training stopped before the first epoch ended; no model was written.");
 			}
-			final Path parent = file.toAbsolutePath().getParent();
-			if (parent != null) Files.createDirectories(parent);
 			model.save(file);
 			LOG.info("model saved to {}: best epoch {} of {}, validation loss {}, {}", file, report.bestEpoch(),
 				report.epochs().size(), report.bestValidationLoss(), report.stoppedBy());
 			if (config.checkpoint() != null) keepOrRemove(config.checkpoint(), report.stoppedBy());
 			return new Result(file, report, LossCurve.image(file.getFileName() + " loss", report.epochs()));
-		}
-		catch (final java.io.IOException e) {
-			throw new java.io.UncheckedIOException("cannot write beside " + file + ": " + e.getMessage(), e);
 		}
 		finally {
 			monitor.close();
@@ -140,7 +141,7 @@ public final class ModelTraining {
 
 	/** A run that ended by itself no longer needs its checkpoint; an interrupted one keeps it to resume from. */
 	private static void keepOrRemove(final Path checkpoint, final TrainingReport.Ending ending) {
-		if (ending == TrainingReport.Ending.COMPLETED || ending == TrainingReport.Ending.EARLY_STOPPING) {
+		if (ending.byItself()) {
 			try {
 				Files.deleteIfExists(checkpoint);
 			}

@@ -3,9 +3,10 @@ package org.hourglass.imagej;
 import org.hourglass.api.image.Plane;
 
 /**
- * One plane of an ImageJ image with its position in the hyperstack. Positions count from 1, as in ImageJ.
+ * One plane of an ImageJ image with its position in the hyperstack. Positions count from 1, as in ImageJ;
+ * channel 0 stands for all channels together (a multi-channel plane).
  *
- * @param channel the channel, from 1
+ * @param channel the channel, from 1, or 0 for all of them
  * @param slice the z slice, from 1
  * @param frame the time frame, from 1
  * @param plane the plane's values
@@ -13,7 +14,7 @@ import org.hourglass.api.image.Plane;
 public record StackPlane(int channel, int slice, int frame, Plane plane) {
 
 	public StackPlane {
-		if (channel < 1 || slice < 1 || frame < 1) {
+		if (channel < 0 || slice < 1 || frame < 1) {
 			throw new IllegalArgumentException("plane positions count from 1, got c=" + channel + ", z=" + slice +
 				", t=" + frame);
 		}
@@ -22,6 +23,6 @@ public record StackPlane(int channel, int slice, int frame, Plane plane) {
 
 	/** A short name for messages, e.g. {@code c2 z5 t1}. */
 	public String position() {
-		return "c" + channel + " z" + slice + " t" + frame;
+		return (channel == 0 ? "" : "c" + channel + " ") + "z" + slice + " t" + frame;
 	}
 }

@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.hourglass.api.training.EpochResult;
+import org.hourglass.api.training.LossValues;
 import org.hourglass.api.training.StopRequest;
 import org.hourglass.api.training.TrainingListener;
 import org.hourglass.api.training.TrainingProgress;
@@ -83,7 +84,8 @@ public final class TrainingMonitor implements TrainingListener, AutoCloseable {
 		final boolean last = p.epoch() == p.epochs() && p.step() == p.stepsPerEpoch();
 		if (!last && now - lastStatus < STATUS_INTERVAL_NANOS) return;
 		lastStatus = now;
-		final String loss = Double.isFinite(p.loss()) ? String.format(Locale.ROOT, ", loss %.4g", p.loss()) : "";
+		final String loss = Double.isFinite(p.loss().total()) ? String.format(Locale.ROOT, ", loss %.4g", p.loss()
+			.total()) + terms(p.loss()) : "";
 		status.showStatus((int) Math.round(p.fraction() * SCALE), SCALE, String.format(Locale.ROOT,
 			"Training %s: epoch %d/%d, step %d/%d%s, %s left", title, p.epoch(), p.epochs(), p.step(), p
 				.stepsPerEpoch(), loss, duration(p.secondsRemaining())));
@@ -96,8 +98,9 @@ public final class TrainingMonitor implements TrainingListener, AutoCloseable {
 			epochs.add(r);
 			copy = List.copyOf(epochs);
 		}
-		LOG.info("{}: epoch {} training loss {} validation loss {}{} ({} s)", title, r.epoch(), fmt(r
-			.trainingLoss()), fmt(r.validationLoss()), r.best() ? " (best)" : "", fmt(r.seconds()));
+		LOG.info("{}: epoch {} training loss {}{} validation loss {}{}{} ({} s)", title, r.epoch(), fmt(r
+			.trainingLoss()), terms(r.training()), fmt(r.validationLoss()), terms(r.validation()), r.best() ? " (best)"
+				: "", fmt(r.seconds()));
 		if (gui) EventQueue.invokeLater(() -> showPlot(copy));
 	}
 
@@ -149,6 +152,14 @@ public final class TrainingMonitor implements TrainingListener, AutoCloseable {
 		else {
 			plotWindow.drawPlot(plot);
 		}
+	}
+
+	/** The terms of a loss with several, e.g. {@code  (reconstruction 140.2, kl 6.81)}; empty for one. */
+	static String terms(final LossValues loss) {
+		if (loss.terms().size() < 2) return "";
+		final StringBuilder sb = new StringBuilder(" (");
+		loss.terms().forEach((k, v) -> sb.append(sb.length() > 2 ? ", " : "").append(k).append(' ').append(fmt(v)));
+		return sb.append(')').toString();
 	}
 
 	static String duration(final double seconds) {

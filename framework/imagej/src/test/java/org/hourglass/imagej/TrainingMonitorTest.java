@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.hourglass.api.Progress;
 import org.hourglass.api.training.EpochResult;
+import org.hourglass.api.training.LossValues;
 import org.hourglass.api.training.StopRequest;
 import org.hourglass.api.training.TrainingProgress;
 import org.junit.jupiter.api.AfterEach;
@@ -60,9 +61,9 @@ class TrainingMonitorTest {
 	void stepsBecomeStatusEventsAndEpochsAreKept() {
 		final AtomicBoolean cancelled = new AtomicBoolean();
 		try (TrainingMonitor m = new TrainingMonitor(status, "model", cancelled::get, false)) {
-			m.progress(new TrainingProgress(1, 2, 1, 3, 0.5, 1e-3, 1, 90));
-			m.progress(new TrainingProgress(2, 2, 3, 3, 0.25, 1e-3, 2, 0));
-			m.epochFinished(new EpochResult(1, 0.5, 0.4, 1e-3, 1, true));
+			m.progress(new TrainingProgress(1, 2, 1, 3, LossValues.of(0.5), 1e-3, 1, 90));
+			m.progress(new TrainingProgress(2, 2, 3, 3, LossValues.of(0.25), 1e-3, 2, 0));
+			m.epochFinished(EpochResult.of(1, 0.5, 0.4, 1e-3, 1, true));
 			assertEquals(StopRequest.NONE, m.stopRequest());
 			m.requestStop(StopRequest.FINISH_EARLY);
 			m.requestStop(StopRequest.CANCEL);

@@ -15,7 +15,7 @@ import org.hourglass.api.training.TrainingPair;
  * the surroundings do not predict, is averaged away.
  * <p>
  * With the default 8×8 cells, 1/64 ≈ 1.6 % of the pixels are masked; the default radius 5 gives N2V's 11×11
- * neighbourhood.
+ * neighbourhood. The channels of a multi-channel patch are masked at positions of their own.
  */
 public final class BlindSpotMasker implements PairMaker {
 
@@ -62,22 +62,26 @@ public final class BlindSpotMasker implements PairMaker {
 		final float[] masked = src.clone();
 		final float[] mask = new float[src.length];
 		final int span = 2 * radius + 1;
-		for (int cy = 0; cy < h; cy += cell) {
-			for (int cx = 0; cx < w; cx += cell) {
-				final int x = cx + random.nextInt(Math.min(cell, w - cx));
-				final int y = cy + random.nextInt(Math.min(cell, h - cy));
-				int nx;
-				int ny;
-				do {
-					nx = x + random.nextInt(span) - radius;
-					ny = y + random.nextInt(span) - radius;
+		// every channel is masked at positions of its own, so the other channels there stay visible
+		for (int c = 0, at = 0; c < input.channels(); c++, at += w * h) {
+			for (int cy = 0; cy < h; cy += cell) {
+				for (int cx = 0; cx < w; cx += cell) {
+					final int x = cx + random.nextInt(Math.min(cell, w - cx));
+					final int y = cy + random.nextInt(Math.min(cell, h - cy));
+					int nx;
+					int ny;
+					do {
+						nx = x + random.nextInt(span) - radius;
+						ny = y + random.nextInt(span) - radius;
+					}
+					while (nx == x && ny == y || nx < 0 || ny < 0 || nx >= w || ny >= h);
+					masked[at + y * w + x] = src[at + ny * w + nx];
+					mask[at + y * w + x] = 1;
 				}
-				while (nx == x && ny == y || nx < 0 || ny < 0 || nx >= w || ny >= h);
-				masked[y * w + x] = src[ny * w + nx];
-				mask[y * w + x] = 1;
 			}
 		}
-		return new TrainingPair(new Plane(w, h, masked), input, new Plane(w, h, mask));
+		final int c = input.channels();
+		return new TrainingPair(new Plane(w, h, c, masked), input, new Plane(w, h, c, mask));
 	}
 
 	@Override

@@ -6,7 +6,9 @@ import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.ModelSpec;
 import org.hourglass.api.image.Normalization;
 import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
+import org.hourglass.imagej.variant.VariantDescriptor;
 
 import ij.ImagePlus;
 
@@ -31,6 +33,9 @@ import ij.ImagePlus;
  * every image is scaled the same way. Or mean and standard deviation of the training data (as Noise2Void).
  * <p>
  * <b>Loss.</b> MSE, but masked MSE (on the blind-spot pixels only) for blind-spot training.
+ * <p>
+ * <b>Channels.</b> Each channel on its own by default (a single-channel network); or all channels together,
+ * a network that reads and writes C channels and can use what the channels share.
  */
 public final class DenoiseVariant {
 
@@ -42,6 +47,9 @@ public final class DenoiseVariant {
 
 	/** The sample model that ships, used when no model is named. */
 	public static final String SAMPLE_MODEL = "denoise-sample";
+
+	/** The variant, as the framework knows it. */
+	public static final VariantDescriptor DESCRIPTOR = new VariantDescriptor(ID, VERSION, "Denoise", SAMPLE_MODEL);
 
 	public static final int DEFAULT_DEPTH = 2;
 	public static final int DEFAULT_FILTERS = 32;
@@ -80,18 +88,25 @@ public final class DenoiseVariant {
 
 	/** The default network for a training mode: a depth-2, 32-filter U-Net, residual except for blind-spot training. */
 	public static NetworkSpec network(final Training training, final int depth, final int filters) {
+		return network(training, depth, filters, 1);
+	}
+
+	/** The network for a training mode, reading and writing {@code channels} channels. */
+	public static NetworkSpec network(final Training training, final int depth, final int filters,
+		final int channels)
+	{
 		if (depth < 1 || depth > 5) {
 			throw new InvalidInputException("Network depth must be between 1 and 5, got " + depth + ".");
 		}
 		if (filters < 1 || filters > 256) {
 			throw new InvalidInputException("Filters must be between 1 and 256, got " + filters + ".");
 		}
-		return NetworkSpec.unet(depth, filters, training != Training.SELF_SUPERVISED);
+		return NetworkSpec.unet(depth, filters, training != Training.SELF_SUPERVISED).withChannels(channels, channels);
 	}
 
 	/** The loss of a training mode: MSE, or MSE on the masked pixels only for blind-spot training. */
 	public static Loss loss(final Training training) {
-		return Loss.of(training == Training.SELF_SUPERVISED ? Loss.Kind.MASKED_MSE : Loss.Kind.MSE);
+		return Loss.of(training == Training.SELF_SUPERVISED ? LossTerm.Kind.MASKED_MSE : LossTerm.Kind.MSE);
 	}
 
 	/**
@@ -116,11 +131,18 @@ public final class DenoiseVariant {
 		}
 	}
 
-	/** The model spec of a new denoise model. */
+	/** The model spec of a new single-channel denoise model. */
 	public static ModelSpec spec(final Training training, final int depth, final int filters,
 		final Normalization normalization, final String pairs)
 	{
-		return new ModelSpec(ID, VERSION, network(training, depth, filters), loss(training), normalization, Map.of(
-			PROP_TRAINING, training.id(), PROP_PAIRS, pairs));
+		return spec(training, depth, filters, 1, normalization, pairs);
+	}
+
+	/** The model spec of a new denoise model of {@code channels} channels. */
+	public static ModelSpec spec(final Training training, final int depth, final int filters, final int channels,
+		final Normalization normalization, final String pairs)
+	{
+		return new ModelSpec(ID, VERSION, network(training, depth, filters, channels), loss(training), normalization,
+			Map.of(PROP_TRAINING, training.id(), PROP_PAIRS, pairs));
 	}
 }

@@ -16,7 +16,7 @@ import org.hourglass.api.training.TrainingPair;
  * price is a slight smoothing: the target sits one pixel away from the input.
  * <p>
  * Patches must have an even width and height; the network then trains on half-size inputs and is applied
- * to images at their full size.
+ * to images at their full size. All channels of a multi-channel patch take the same pixels.
  */
 public final class NeighbourSubsampler implements PairMaker {
 
@@ -34,18 +34,29 @@ public final class NeighbourSubsampler implements PairMaker {
 		final float[] src = input.data();
 		final int hw = w / 2;
 		final int hh = h / 2;
-		final float[] first = new float[hw * hh];
-		final float[] second = new float[hw * hh];
+		final int channels = input.channels();
+		final float[] first = new float[hw * hh * channels];
+		final float[] second = new float[hw * hh * channels];
 		for (int cy = 0; cy < hh; cy++) {
 			for (int cx = 0; cx < hw; cx++) {
 				// a corner of the cell, then the corner beside it (flip x) or below/above it (flip y)
 				final int corner = random.nextInt(4);
 				final int other = corner ^ (random.nextBoolean() ? 1 : 2);
-				first[cy * hw + cx] = src[(2 * cy + (corner >> 1)) * w + 2 * cx + (corner & 1)];
-				second[cy * hw + cx] = src[(2 * cy + (other >> 1)) * w + 2 * cx + (other & 1)];
+				for (int c = 0; c < channels; c++) {
+					final int in = c * w * h;
+					final int out = c * hw * hh + cy * hw + cx;
+					first[out] = src[in + (2 * cy + (corner >> 1)) * w + 2 * cx + (corner & 1)];
+					second[out] = src[in + (2 * cy + (other >> 1)) * w + 2 * cx + (other & 1)];
+				}
 			}
 		}
-		return new TrainingPair(new Plane(hw, hh, first), new Plane(hw, hh, second), null);
+		return new TrainingPair(new Plane(hw, hh, channels, first), new Plane(hw, hh, channels, second), null);
+	}
+
+	/** The network's inputs are half the patch's width and height. */
+	@Override
+	public int inputReduction() {
+		return 2;
 	}
 
 	@Override

@@ -110,7 +110,7 @@ public final class SyntheticNoise implements PairMaker {
 			if (kind != Kind.POISSON) v += sigma * random.nextGaussian();
 			out[i] = (float) v;
 		}
-		return new Plane(clean.width(), clean.height(), out);
+		return new Plane(clean.width(), clean.height(), clean.channels(), out);
 	}
 
 	public Kind kind() {

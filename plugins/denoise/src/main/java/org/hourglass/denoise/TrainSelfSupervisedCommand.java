@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.List;
 
 import org.hourglass.api.InvalidInputException;
+import org.hourglass.api.ModelSpec;
 import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.TrainingData;
 import org.hourglass.api.training.TrainingSource;
@@ -33,7 +34,7 @@ public class TrainSelfSupervisedCommand extends DenoiseTrainCommand {
 	private File inputFolder;
 
 	@Parameter(label = "Validation image", required = false,
-		description = "A noisy image to measure progress on; if none, 10 % of the patches are held out.")
+		description = "A noisy image to measure progress on; if none, 10 % of each image is held out.")
 	private ImagePlus validation;
 
 	@Parameter(label = "Method", choices = { METHOD_BLIND_SPOT, METHOD_NEIGHBOUR },
@@ -71,37 +72,38 @@ public class TrainSelfSupervisedCommand extends DenoiseTrainCommand {
 	}
 
 	@Override
-	protected int patchReduction() {
-		return training() == DenoiseVariant.Training.SELF_SUPERVISED_NEIGHBOUR ? 2 : 1;
-	}
-
-	@Override
-	protected TrainingData data(final int patchSize) {
+	protected TrainingData data() {
 		final List<TrainingSource> train;
 		if (inputFolder != null) {
-			train = TrainingImages.folder(inputFolder.toPath(), patchSize);
+			train = TrainingImages.folder(inputFolder.toPath(), patchSize(), channelMode());
 			typical = ImageFolder.open(ImageFolder.list(inputFolder.toPath()).get(0));
 		}
 		else if (input != null) {
-			train = TrainingImages.of(input, patchSize);
+			train = TrainingImages.of(input, patchSize(), channelMode());
 			typical = input;
 		}
 		else {
 			throw new InvalidInputException("Nothing to train on: give a noisy image or an input folder.");
 		}
-		final List<TrainingSource> val = validation == null ? List.of() : TrainingImages.of(validation, patchSize);
+		final List<TrainingSource> val = validation == null ? List.of() : TrainingImages.of(validation, patchSize(),
+			channelMode());
 		return new TrainingData(train, val, TrainingImages.describe(train));
 	}
 
 	@Override
-	protected PairMaker pairs(final TrainingData data) {
+	protected PairMaker pairs(final ModelSpec spec, final TrainingData data) {
 		if (training() == DenoiseVariant.Training.SELF_SUPERVISED_NEIGHBOUR) return new NeighbourSubsampler();
 		if (radius < 1) throw new InvalidInputException("Neighbourhood radius must be at least 1, got " + radius + ".");
 		return new BlindSpotMasker(BlindSpotMasker.DEFAULT_CELL, radius);
 	}
 
 	@Override
-	protected ImagePlus typicalImage(final TrainingData data) {
+	protected String pairsDescription(final PairMaker pairs) {
+		return pairs.toString();
+	}
+
+	@Override
+	protected ImagePlus typicalImage() {
 		return typical;
 	}
 }

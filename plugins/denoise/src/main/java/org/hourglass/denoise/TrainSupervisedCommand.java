@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.List;
 
 import org.hourglass.api.InvalidInputException;
+import org.hourglass.api.ModelSpec;
 import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.TrainingData;
 import org.hourglass.api.training.TrainingSource;
@@ -59,7 +60,8 @@ public class TrainSupervisedCommand extends DenoiseTrainCommand {
 	}
 
 	@Override
-	protected TrainingData data(final int patchSize) {
+	protected TrainingData data() {
+		final int patchSize = patchSize();
 		final List<TrainingSource> train;
 		if (PAIRS.equals(noise)) {
 			if (inputFolder != null || cleanFolder != null) {
@@ -67,7 +69,8 @@ public class TrainSupervisedCommand extends DenoiseTrainCommand {
 					throw new InvalidInputException("Training from pairs of folders needs both a noisy folder and a " +
 						"clean folder.");
 				}
-				train = TrainingImages.folderPairs(inputFolder.toPath(), cleanFolder.toPath(), patchSize);
+				train = TrainingImages.folderPairs(inputFolder.toPath(), cleanFolder.toPath(), patchSize,
+					channelMode());
 				typical = ImageFolder.open(ImageFolder.list(inputFolder.toPath()).get(0));
 			}
 			else {
@@ -75,16 +78,16 @@ public class TrainSupervisedCommand extends DenoiseTrainCommand {
 					throw new InvalidInputException("Training from pairs needs a noisy image and a clean image (or a " +
 						"noisy folder and a clean folder); for clean images alone choose a synthetic noise.");
 				}
-				train = TrainingImages.pairs(input, clean, patchSize);
+				train = TrainingImages.pairs(input, clean, patchSize, channelMode());
 				typical = input;
 			}
 		}
 		else if (cleanFolder != null) {
-			train = TrainingImages.folder(cleanFolder.toPath(), patchSize);
+			train = TrainingImages.folder(cleanFolder.toPath(), patchSize, channelMode());
 			typical = ImageFolder.open(ImageFolder.list(cleanFolder.toPath()).get(0));
 		}
 		else if (clean != null) {
-			train = TrainingImages.of(clean, patchSize);
+			train = TrainingImages.of(clean, patchSize, channelMode());
 			typical = clean;
 		}
 		else {
@@ -95,15 +98,20 @@ public class TrainSupervisedCommand extends DenoiseTrainCommand {
 	}
 
 	@Override
-	protected PairMaker pairs(final TrainingData data) {
+	protected PairMaker pairs(final ModelSpec spec, final TrainingData data) {
 		if (PAIRS.equals(noise)) return PairMaker.ALIGNED;
 		final SyntheticNoise.Kind kind = fromParameters(() -> SyntheticNoise.Kind.of(noise));
 		return fromParameters(() -> SyntheticNoise.of(kind, sigma, photons, peak(data)));
 	}
 
 	@Override
-	protected ImagePlus typicalImage(final TrainingData data) {
+	protected ImagePlus typicalImage() {
 		return typical;
+	}
+
+	@Override
+	protected String pairsDescription(final PairMaker pairs) {
+		return pairs == PairMaker.ALIGNED ? "noisy/clean pairs" : pairs.toString();
 	}
 
 	/** The brightest value of the clean training images: the intensity that gets {@code photons} photons. */

@@ -26,6 +26,7 @@ import org.hourglass.api.ModelSpec;
 import org.hourglass.api.image.Normalization;
 import org.hourglass.api.metrics.Metrics;
 import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.api.training.EpochResult;
 import org.hourglass.api.training.PairMaker;
@@ -136,7 +137,7 @@ class CommandsTest {
 		try (Model model = context.service(ModelService.class).load(n2vModel, DenoiseVariant.ID)) {
 			final ModelSpec spec = model.info().spec();
 			assertEquals("self-supervised", spec.properties().get(DenoiseVariant.PROP_TRAINING));
-			assertEquals(Loss.Kind.MASKED_MSE, spec.loss().kind());
+			assertEquals(LossTerm.Kind.MASKED_MSE, spec.loss().reconstruction().kind());
 			assertFalse(spec.network().residual());
 			assertEquals(2, model.info().history().size());
 		}
@@ -153,7 +154,7 @@ class CommandsTest {
 		try (Model model = context.service(ModelService.class).load(file, DenoiseVariant.ID)) {
 			final ModelSpec spec = model.info().spec();
 			assertEquals("self-supervised-neighbour", spec.properties().get(DenoiseVariant.PROP_TRAINING));
-			assertEquals(Loss.Kind.MSE, spec.loss().kind());
+			assertEquals(LossTerm.Kind.MSE, spec.loss().reconstruction().kind());
 			assertTrue(spec.network().residual());
 		}
 		final ImagePlus in = Images.noisy("full.tif", 40, 30, 1, 1, 1, 8, 20, 3);
@@ -171,7 +172,7 @@ class CommandsTest {
 		final Path file = dir.resolve("ne2ne-odd.zip");
 		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy("noisy", 64, 64),
 			"method", TrainSelfSupervisedCommand.METHOD_NEIGHBOUR, "patchSize", 34)), "multiple of 4",
-			"halves the patches");
+			"times smaller than the patches");
 		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy("noisy", 64, 64),
 			"method", "noise2noise")), "Unknown method 'noise2noise'");
 		assertFalse(Files.exists(file));
@@ -299,7 +300,7 @@ class CommandsTest {
 		final ModelService models = context.service(ModelService.class);
 		final Path other = dir.resolve("other-variant.zip");
 		try (Model model = models.create(new ModelSpec("autoencoder", 1, NetworkSpec.unet(1, 4, false), Loss.of(
-			Loss.Kind.MSE), Normalization.percentile(), null)))
+			LossTerm.Kind.MSE), Normalization.percentile(), null)))
 		{
 			models.train(model, TrainingData.of(List.of(TrainingSource.of(ImagePlanes.plane(Images.noisy("x", 32,
 				32), 1, RgbPolicy.REFUSE).plane(), "x")), "x"), PairMaker.IDENTITY, TrainingConfig.defaults()

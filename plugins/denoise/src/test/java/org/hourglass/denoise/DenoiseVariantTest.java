@@ -10,6 +10,7 @@ import org.hourglass.api.ModelSpec;
 import org.hourglass.api.image.Normalization;
 import org.hourglass.api.network.Activation;
 import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.LossTerm;
 import org.junit.jupiter.api.Test;
 
 import ij.IJ;
@@ -21,7 +22,7 @@ class DenoiseVariantTest {
 		final ModelSpec s = DenoiseVariant.spec(DenoiseVariant.Training.SELF_SUPERVISED, 2, 32, Normalization
 			.percentile(), "blind spot");
 		assertEquals("denoise", s.variant());
-		assertEquals(Loss.Kind.MASKED_MSE, s.loss().kind());
+		assertEquals(LossTerm.Kind.MASKED_MSE, s.loss().reconstruction().kind());
 		assertFalse(s.network().residual());
 		assertTrue(s.network().skipConnections());
 		assertEquals(Activation.LINEAR, s.network().outputActivation());
@@ -33,7 +34,7 @@ class DenoiseVariantTest {
 	void supervisedIsResidualWithMse() {
 		final ModelSpec s = DenoiseVariant.spec(DenoiseVariant.Training.SUPERVISED, 2, 32, Normalization.fixed(0, 255),
 			"pairs");
-		assertEquals(Loss.Kind.MSE, s.loss().kind());
+		assertEquals(LossTerm.Kind.MSE, s.loss().reconstruction().kind());
 		assertTrue(s.network().residual());
 	}
 

@@ -23,15 +23,11 @@ public record NormalizationParams(double offset, double scale) {
 		return new NormalizationParams(low, spread > 0 ? spread : 1);
 	}
 
-	/** A new plane with normalised values; the input is unchanged. */
+	/** A new plane with normalised values (every channel with these parameters); the input is unchanged. */
 	public Plane apply(final Plane in) {
-		final float[] src = in.data();
-		final float[] dst = new float[src.length];
-		final double inv = 1 / scale;
-		for (int i = 0; i < src.length; i++) {
-			dst[i] = (float) ((src[i] - offset) * inv);
-		}
-		return new Plane(in.width(), in.height(), dst);
+		final float[] dst = in.data().clone();
+		applyInPlace(dst);
+		return new Plane(in.width(), in.height(), in.channels(), dst);
 	}
 
 	/** Normalises in place. */

@@ -1,6 +1,6 @@
-/** Images as single-channel float planes, their statistics and normalisation. */
+/** Images as float planes of one or more channels, their statistics and normalisation. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.hourglass.api.image;
 
 import org.osgi.annotation.bundle.Export;

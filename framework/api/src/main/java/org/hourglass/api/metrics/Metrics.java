@@ -3,8 +3,8 @@ package org.hourglass.api.metrics;
 import org.hourglass.api.image.Plane;
 
 /**
- * Image quality metrics between a test plane and a reference plane of the same size. Computed in double
- * precision; NaN values are not allowed.
+ * Image quality metrics between a test plane and a reference plane of the same size and channels. Computed
+ * in double precision; NaN values are not allowed.
  */
 public final class Metrics {
 
@@ -15,6 +15,36 @@ public final class Metrics {
 	private static final double K2 = 0.03;
 
 	private Metrics() {}
+
+	/**
+	 * {@code a·test + b} with {@code a} and {@code b} chosen by least squares to match {@code reference}: for
+	 * comparing images that do not share one intensity scale (microscopy images are often stretched one by one),
+	 * as CARE's evaluation does before its PSNR. A constant {@code test} is fitted by its offset alone.
+	 */
+	public static Plane affineFit(final Plane test, final Plane reference) {
+		checkSameSize(test, reference);
+		final float[] x = test.data();
+		final float[] y = reference.data();
+		double mx = 0;
+		double my = 0;
+		for (int i = 0; i < x.length; i++) {
+			mx += x[i];
+			my += y[i];
+		}
+		mx /= x.length;
+		my /= x.length;
+		double sxy = 0;
+		double sxx = 0;
+		for (int i = 0; i < x.length; i++) {
+			sxy += (x[i] - mx) * (y[i] - my);
+			sxx += (x[i] - mx) * (x[i] - mx);
+		}
+		final double a = sxx > 0 ? sxy / sxx : 0;
+		final double b = my - a * mx;
+		final float[] out = new float[x.length];
+		for (int i = 0; i < x.length; i++) out[i] = (float) (a * x[i] + b);
+		return new Plane(test.width(), test.height(), test.channels(), out);
+	}
 
 	/** Mean squared error. */
 	public static double mse(final Plane test, final Plane reference) {
@@ -49,6 +79,12 @@ public final class Metrics {
 	public static double ssim(final Plane test, final Plane reference, final double dataRange) {
 		checkSameSize(test, reference);
 		checkRange(dataRange);
+		if (test.channels() > 1) {
+			// the mean over the channels
+			double sum = 0;
+			for (int c = 0; c < test.channels(); c++) sum += ssim(test.channel(c), reference.channel(c), dataRange);
+			return sum / test.channels();
+		}
 		final int w = test.width();
 		final int h = test.height();
 		if (w < SSIM_WINDOW || h < SSIM_WINDOW) {
@@ -130,9 +166,8 @@ public final class Metrics {
 	}
 
 	private static void checkSameSize(final Plane a, final Plane b) {
-		if (a.width() != b.width() || a.height() != b.height()) {
-			throw new IllegalArgumentException("images must have the same size, got " + a.width() + "x" + a.height() +
-				" and " + b.width() + "x" + b.height());
+		if (a.width() != b.width() || a.height() != b.height() || a.channels() != b.channels()) {
+			throw new IllegalArgumentException("images must have the same size, got " + a + " and " + b);
 		}
 	}
 

@@ -11,7 +11,7 @@ public record Latent(Kind kind, int size) {
 
 	/** Bottleneck kinds. */
 	public enum Kind {
-		/** The deepest feature map is the code (any input size; no vector). */
+		/** The deepest feature map is the code (of any input size, or of the network's fixed one). */
 		CONVOLUTIONAL,
 		/** A dense layer to a vector of {@code size}, and back (fixed input size). */
 		DENSE,

@@ -6,62 +6,105 @@ import java.util.Arrays;
  * A convolutional encoder/decoder, described by what it is rather than how it is built; the engine
  * turns it into a computation graph. All convolutions use 'same' padding.
  * <p>
- * Shape: level {@code i} of the encoder has {@code convsPerLevel} convolutions with
- * {@code encoderFilters[i]} filters, and levels are separated by 2×2 max pooling, so the input is
- * down-sampled {@code 2^(encoderFilters.length - 1)} times. Then the {@link #latent() latent}. The
- * decoder has one level per entry of {@code decoderFilters}, each a ×2 nearest-neighbour up-sampling
- * followed by its convolutions; with {@code skipConnections} each decoder level first concatenates the
- * encoder's output of the same resolution (a U-Net). Then {@code log2(upscale)} more up-sampling levels
- * (super-resolution), and a final convolution to {@code outputChannels} with {@code outputActivation}.
- * With {@code residual} the (up-sampled) input is added to the output: the network learns a correction.
+ * Shape: level {@code i} of the encoder has {@link Convolutions#perLevel()} convolutions with
+ * {@code encoderFilters[i]} filters, and levels are separated by 2×2 pooling, so the input is down-sampled
+ * {@code 2^(encoderFilters.length - 1)} times. Then the {@link #latent() latent}. The decoder has one level
+ * per entry of {@code decoderFilters}, each a ×2 nearest-neighbour up-sampling followed by its convolutions;
+ * with {@code skipConnections} each decoder level first concatenates the encoder's output of the same
+ * resolution (a U-Net). Then {@code log2(upscale)} more up-sampling levels (super-resolution), and a final
+ * convolution to the output's channels with the output's activation. With a residual output the
+ * (up-sampled) input is added to the output: the network learns a correction.
  * <p>
  * Example, the reference network of the speed benchmark:
- * {@code encoderFilters [32, 64, 64], decoderFilters [32, 32], convsPerLevel 1, kernel 3, ReLU, linear output}.
+ * {@code encoderFilters [32, 64, 64], decoderFilters [32, 32], 1 convolution per level, kernel 3, ReLU, linear output}.
  *
- * @param inputChannels channels of the input
- * @param outputChannels channels of the output
+ * @param input what the network reads
  * @param encoderFilters filters per encoder level, at least one level
  * @param decoderFilters filters per decoder level; for a full-resolution output as many as there are
  *          poolings ({@code encoderFilters.length - 1})
- * @param convsPerLevel convolutions per level, at least 1
- * @param kernelSize odd convolution kernel size
- * @param activation activation after each hidden convolution
+ * @param convolutions the convolutions of every level
  * @param skipConnections U-Net skip connections from encoder to decoder levels of the same resolution
  * @param latent the bottleneck
- * @param inputSize for a vector latent: the fixed width and height of the input; otherwise 0
- * @param upscale output size ÷ input size: 1, 2 or 4
- * @param residual add the (up-sampled) input to the output
- * @param outputActivation activation of the final convolution
+ * @param output what the network writes
  */
-public record NetworkSpec(int inputChannels, int outputChannels, int[] encoderFilters, int[] decoderFilters,
-	int convsPerLevel, int kernelSize, Activation activation, boolean skipConnections, Latent latent,
-	int inputSize, int upscale, boolean residual, Activation outputActivation)
+public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilters, Convolutions convolutions,
+	boolean skipConnections, Latent latent, Output output)
 {
 
+	/**
+	 * The network's input.
+	 *
+	 * @param channels channels of the input, at least 1
+	 * @param size the fixed width and height of the input, a multiple of the down-sampling factor; 0 = any
+	 *          size (only without a vector latent)
+	 */
+	public record Input(int channels, int size) {
+
+		public Input {
+			require(channels >= 1, "input channels must be at least 1, got " + channels);
+			require(size >= 0, "input size must be >= 0, got " + size);
+		}
+	}
+
+	/**
+	 * The convolutions of every level.
+	 *
+	 * @param perLevel convolutions per level, at least 1
+	 * @param kernelSize odd convolution kernel size
+	 * @param activation activation after each hidden convolution
+	 * @param pooling how a level is down-sampled to the next
+	 */
+	public record Convolutions(int perLevel, int kernelSize, Activation activation, Pooling pooling) {
+
+		public Convolutions {
+			require(perLevel >= 1, "convolutions per level must be at least 1, got " + perLevel);
+			require(kernelSize >= 1 && kernelSize % 2 == 1, "kernel size must be odd, got " + kernelSize);
+			require(activation != null && pooling != null, "activation and pooling are required");
+		}
+	}
+
+	/** How the encoder halves the resolution between levels. */
+	public enum Pooling {
+		/** 2×2 max pooling. */
+		MAX
+	}
+
+	/**
+	 * The network's output.
+	 *
+	 * @param channels channels of the output, at least 1
+	 * @param upscale output size ÷ input size: 1, 2 or 4
+	 * @param residual add the (up-sampled) input to the output
+	 * @param activation activation of the final convolution
+	 */
+	public record Output(int channels, int upscale, boolean residual, Activation activation) {
+
+		public Output {
+			require(channels >= 1, "output channels must be at least 1, got " + channels);
+			require(upscale == 1 || upscale == 2 || upscale == 4, "upscale must be 1, 2 or 4, got " + upscale);
+			require(activation != null, "the output activation is required");
+		}
+	}
+
 	public NetworkSpec {
+		require(input != null && convolutions != null && latent != null && output != null,
+			"input, convolutions, latent and output are required");
 		encoderFilters = encoderFilters.clone();
 		decoderFilters = decoderFilters.clone();
-		require(inputChannels >= 1 && outputChannels >= 1, "channels must be at least 1");
 		require(encoderFilters.length >= 1, "the encoder needs at least one level");
 		require(Arrays.stream(encoderFilters).allMatch(f -> f >= 1) &&
 			Arrays.stream(decoderFilters).allMatch(f -> f >= 1), "filter counts must be at least 1");
 		require(decoderFilters.length <= encoderFilters.length - 1,
 			"the decoder cannot have more levels (" + decoderFilters.length + ") than the encoder pools (" +
 				(encoderFilters.length - 1) + ")");
-		require(convsPerLevel >= 1, "convsPerLevel must be at least 1");
-		require(kernelSize >= 1 && kernelSize % 2 == 1, "kernel size must be odd, got " + kernelSize);
-		require(upscale == 1 || upscale == 2 || upscale == 4, "upscale must be 1, 2 or 4, got " + upscale);
-		require(latent != null && activation != null && outputActivation != null,
-			"latent and activations are required");
-		require(latent.isVector() == (inputSize > 0), latent.isVector()
-			? "a " + latent.kind() + " latent needs a fixed input size"
-			: "a convolutional network takes any input size; inputSize must be 0");
-		require(inputSize == 0 || inputSize % downsampling(encoderFilters.length) == 0,
-			"input size " + inputSize + " must be a multiple of " + downsampling(encoderFilters.length));
+		require(!latent.isVector() || input.size() > 0, "a " + latent.kind() + " latent needs a fixed input size");
+		require(input.size() % downsampling(encoderFilters.length) == 0,
+			"input size " + input.size() + " must be a multiple of " + downsampling(encoderFilters.length));
 		require(!skipConnections || !latent.isVector(), "skip connections cannot bypass a vector latent");
-		require(decoderFilters.length == encoderFilters.length - 1 || !skipConnections && !residual,
+		require(decoderFilters.length == encoderFilters.length - 1 || !skipConnections && !output.residual(),
 			"skip connections and residual output need a full-resolution decoder");
-		require(!residual || inputChannels == outputChannels, "a residual network needs as many output as input channels");
+		require(!output.residual() || input.channels() == output.channels(),
+			"a residual network needs as many output as input channels");
 	}
 
 	private static int downsampling(final int levels) {
@@ -72,14 +115,103 @@ public record NetworkSpec(int inputChannels, int outputChannels, int[] encoderFi
 		if (!ok) throw new IllegalArgumentException("invalid network: " + message);
 	}
 
-	/** A U-Net of the given depth (poolings) and first-level width; filters double per level. */
+	// -- Factories --
+
+	/**
+	 * A single-channel U-Net of the given depth (poolings) and first-level width; filters double per level,
+	 * two 3×3 ReLU convolutions per level, linear output.
+	 */
 	public static NetworkSpec unet(final int depth, final int filters, final boolean residual) {
 		final int[] enc = new int[depth + 1];
 		final int[] dec = new int[depth];
 		for (int i = 0; i <= depth; i++) enc[i] = filters << i;
 		for (int i = 0; i < depth; i++) dec[i] = filters << (depth - 1 - i);
-		return new NetworkSpec(1, 1, enc, dec, 2, 3, Activation.RELU, true, Latent.convolutional(), 0, 1,
-			residual, Activation.LINEAR);
+		return new NetworkSpec(new Input(1, 0), enc, dec, new Convolutions(2, 3, Activation.RELU, Pooling.MAX), true,
+			Latent.convolutional(), new Output(1, 1, residual, Activation.LINEAR));
+	}
+
+	/**
+	 * A single-channel encoder/decoder without skips: one 3×3 ReLU convolution per level, max pooling, a
+	 * convolutional latent, any input size, a linear output of the input's resolution if {@code decoder} has a
+	 * level per pooling. Change its parts with the {@code with…} methods.
+	 */
+	public static NetworkSpec encoderDecoder(final int[] encoder, final int[] decoder) {
+		return new NetworkSpec(new Input(1, 0), encoder, decoder, new Convolutions(1, 3, Activation.RELU, Pooling.MAX),
+			false, Latent.convolutional(), new Output(1, 1, false, Activation.LINEAR));
+	}
+
+	/** The same network with another latent and fixed input size (0 = any, only for a convolutional latent). */
+	public NetworkSpec withLatent(final Latent l, final int inputSize) {
+		return new NetworkSpec(new Input(input.channels(), inputSize), encoderFilters, decoderFilters, convolutions,
+			skipConnections, l, output);
+	}
+
+	/** The same network with other convolutions (max pooling). */
+	public NetworkSpec withConvolutions(final int perLevel, final int kernelSize, final Activation a) {
+		return new NetworkSpec(input, encoderFilters, decoderFilters, new Convolutions(perLevel, kernelSize, a,
+			convolutions.pooling()), skipConnections, latent, output);
+	}
+
+	/** The same network with or without U-Net skip connections. */
+	public NetworkSpec withSkips(final boolean skips) {
+		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skips, latent, output);
+	}
+
+	/** The same network with a residual output or not, and another output activation. */
+	public NetworkSpec withOutput(final boolean residual, final Activation a) {
+		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skipConnections, latent,
+			new Output(output.channels(), output.upscale(), residual, a));
+	}
+
+	/** The same network with {@code in} input and {@code out} output channels. */
+	public NetworkSpec withChannels(final int in, final int out) {
+		return new NetworkSpec(new Input(in, input.size()), encoderFilters, decoderFilters, convolutions,
+			skipConnections, latent, new Output(out, output.upscale(), output.residual(), output.activation()));
+	}
+
+	/** The same network with a super-resolution output {@code factor} times larger than its input. */
+	public NetworkSpec withUpscale(final int factor) {
+		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skipConnections, latent,
+			new Output(output.channels(), factor, output.residual(), output.activation()));
+	}
+
+	// -- Derived values --
+
+	public int inputChannels() {
+		return input.channels();
+	}
+
+	public int outputChannels() {
+		return output.channels();
+	}
+
+	/** The fixed input width and height, or 0 for any size. */
+	public int inputSize() {
+		return input.size();
+	}
+
+	public int upscale() {
+		return output.upscale();
+	}
+
+	public boolean residual() {
+		return output.residual();
+	}
+
+	public Activation outputActivation() {
+		return output.activation();
+	}
+
+	public int convsPerLevel() {
+		return convolutions.perLevel();
+	}
+
+	public int kernelSize() {
+		return convolutions.kernelSize();
+	}
+
+	public Activation activation() {
+		return convolutions.activation();
 	}
 
 	/** The input width and height must be a multiple of this. */
@@ -87,16 +219,32 @@ public record NetworkSpec(int inputChannels, int outputChannels, int[] encoderFi
 		return downsampling(encoderFilters.length);
 	}
 
+	/** Channels of the deepest encoder level: the channels of a convolutional code. */
+	public int codeChannels() {
+		return encoderFilters[encoderFilters.length - 1];
+	}
+
 	/**
-	 * The receptive field radius in input pixels: how far an output pixel sees. Tiled prediction uses
-	 * it as the minimum halo.
+	 * The shape of the latent code of a {@code width}×{@code height} input: {@code [size]} for a vector latent,
+	 * {@code [channels, height / f, width / f]} for a convolutional one ({@code f} the down-sampling factor).
+	 */
+	public int[] codeShape(final int width, final int height) {
+		if (latent.isVector()) return new int[] { latent.size() };
+		final int f = downsamplingFactor();
+		return new int[] { codeChannels(), height / f, width / f };
+	}
+
+	/**
+	 * The receptive field radius in input pixels: how far an output pixel sees, including the
+	 * super-resolution levels. Tiled prediction uses it as the minimum halo.
 	 */
 	public int receptiveFieldRadius() {
-		final int r = kernelSize / 2;
+		final int r = kernelSize() / 2;
+		final int convs = convsPerLevel();
 		int radius = 0;
 		int scale = 1;
 		for (int level = 0; level < encoderFilters.length; level++) {
-			radius += convsPerLevel * r * scale;
+			radius += convs * r * scale;
 			if (level < encoderFilters.length - 1) {
 				radius += scale; // 2x2 pooling
 				scale *= 2;
@@ -104,8 +252,11 @@ public record NetworkSpec(int inputChannels, int outputChannels, int[] encoderFi
 		}
 		for (int level = 0; level < decoderFilters.length; level++) {
 			scale /= 2;
-			radius += convsPerLevel * r * scale;
+			radius += convs * r * scale;
 		}
+		// the super-resolution levels work at 2, 4… times the input's resolution: counted at full input pixels,
+		// which errs on the safe side
+		for (int u = upscale(); u > 1; u /= 2) radius += convs * r;
 		return radius + r;
 	}
 
@@ -121,23 +272,20 @@ public record NetworkSpec(int inputChannels, int outputChannels, int[] encoderFi
 
 	@Override
 	public boolean equals(final Object o) {
-		return o instanceof NetworkSpec n && n.inputChannels == inputChannels &&
-			n.outputChannels == outputChannels && Arrays.equals(n.encoderFilters, encoderFilters) &&
-			Arrays.equals(n.decoderFilters, decoderFilters) && n.convsPerLevel == convsPerLevel &&
-			n.kernelSize == kernelSize && n.activation == activation && n.skipConnections == skipConnections &&
-			n.latent.equals(latent) && n.inputSize == inputSize && n.upscale == upscale &&
-			n.residual == residual && n.outputActivation == outputActivation;
+		return o instanceof NetworkSpec n && n.input.equals(input) && Arrays.equals(n.encoderFilters, encoderFilters) &&
+			Arrays.equals(n.decoderFilters, decoderFilters) && n.convolutions.equals(convolutions) &&
+			n.skipConnections == skipConnections && n.latent.equals(latent) && n.output.equals(output);
 	}
 
 	@Override
 	public int hashCode() {
-		return Arrays.hashCode(encoderFilters) * 31 + Arrays.hashCode(decoderFilters) * 17 + latent.hashCode();
+		return Arrays.hashCode(encoderFilters) * 31 + Arrays.hashCode(decoderFilters) * 17 + latent.hashCode() +
+			input.hashCode() * 7 + output.hashCode();
 	}
 
 	@Override
 	public String toString() {
-		return "NetworkSpec[enc=" + Arrays.toString(encoderFilters) + ", dec=" + Arrays.toString(decoderFilters) +
-			", convs=" + convsPerLevel + ", k=" + kernelSize + ", skip=" + skipConnections + ", latent=" + latent +
-			", inputSize=" + inputSize + ", upscale=" + upscale + ", residual=" + residual + "]";
+		return "NetworkSpec[" + input + ", enc=" + Arrays.toString(encoderFilters) + ", dec=" + Arrays.toString(
+			decoderFilters) + ", " + convolutions + ", skip=" + skipConnections + ", " + latent + ", " + output + "]";
 	}
 }

@@ -11,7 +11,9 @@ import org.hourglass.api.image.Plane;
  * <p>
  * Contract: called from one thread at a time per trainer; must not modify {@code input} or
  * {@code target}; draws all randomness from {@code random} so that training is reproducible from a seed;
- * works in the raw intensities of the source images (normalisation is applied afterwards).
+ * works in the raw intensities of the source images (normalisation is applied afterwards). The network
+ * input it makes is the patch {@link #inputReduction()} times smaller on each side; the target must be the
+ * network's output size for that input.
  */
 @FunctionalInterface
 public interface PairMaker {
@@ -22,6 +24,14 @@ public interface PairMaker {
 	 * @param random the trainer's random generator
 	 */
 	TrainingPair make(Plane input, Plane target, SplittableRandom random);
+
+	/**
+	 * How many times smaller (on each side) than the patch the network inputs are: 1 for most, 2 for
+	 * neighbour sub-sampling, the factor for super-resolution from high-resolution images alone.
+	 */
+	default int inputReduction() {
+		return 1;
+	}
 
 	/** Input and target are the patch itself (a plain autoencoder). */
 	PairMaker IDENTITY = (input, target, random) -> new TrainingPair(input, target != null ? target : input, null);

@@ -5,40 +5,81 @@ import java.nio.file.Path;
 /**
  * How to train. Build with {@link #defaults()} and the {@code with…} methods.
  *
- * @param patchSize width and height of training patches (a multiple of the network's down-sampling factor)
- * @param batchSize patches per step
- * @param epochs number of epochs
- * @param stepsPerEpoch optimiser steps per epoch
- * @param learningRate Adam's initial learning rate
- * @param plateauPatience epochs without validation improvement before the learning rate is multiplied
- *          by {@code plateauFactor}
- * @param plateauFactor factor applied to the learning rate on a plateau, in (0, 1)
- * @param earlyStoppingPatience epochs without validation improvement before training stops; 0 = never
- * @param validationFraction fraction of sampled patches held out when no validation images are given
- * @param validationPatches number of validation patches (fixed for the whole run)
- * @param augment use the 8 flips and rotations of each patch
+ * @param patches what a training step sees
+ * @param schedule how long and how fast training goes
+ * @param validation what measures progress
  * @param seed seed of all randomness
- * @param checkpoint file the trainer writes after every epoch and can resume from; {@code null} = none
- * @param resume continue from {@code checkpoint} if it exists
+ * @param checkpointing where the trainer keeps its state between epochs
  */
-public record TrainingConfig(int patchSize, int batchSize, int epochs, int stepsPerEpoch, double learningRate,
-	int plateauPatience, double plateauFactor, int earlyStoppingPatience, double validationFraction,
-	int validationPatches, boolean augment, long seed, Path checkpoint, boolean resume)
+public record TrainingConfig(Patches patches, Schedule schedule, Validation validation, long seed,
+	Checkpointing checkpointing)
 {
 
+	/**
+	 * @param size width and height of training patches (see {@link PatchGeometry})
+	 * @param batchSize patches per step
+	 * @param augment use the 8 flips and rotations of each patch
+	 */
+	public record Patches(int size, int batchSize, boolean augment) {
+
+		public Patches {
+			require(size >= 4, "patch size must be at least 4, got " + size);
+			require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
+		}
+	}
+
+	/**
+	 * @param epochs number of epochs (with a time budget: at most)
+	 * @param stepsPerEpoch optimiser steps per epoch
+	 * @param learningRate Adam's initial learning rate
+	 * @param plateauPatience epochs without validation improvement before the learning rate is multiplied by
+	 *          {@code plateauFactor}
+	 * @param plateauFactor factor applied to the learning rate on a plateau, in (0, 1)
+	 * @param earlyStoppingPatience epochs without validation improvement before training stops; 0 = never
+	 * @param minutes a time budget: training ends after the step in which it runs out (validating that last,
+	 *          partial epoch); 0 = none
+	 */
+	public record Schedule(int epochs, int stepsPerEpoch, double learningRate, int plateauPatience,
+		double plateauFactor, int earlyStoppingPatience, double minutes)
+	{
+
+		public Schedule {
+			require(epochs >= 1, "epochs must be at least 1, got " + epochs);
+			require(stepsPerEpoch >= 1, "steps per epoch must be at least 1, got " + stepsPerEpoch);
+			require(learningRate > 0 && learningRate < 1, "learning rate must be in (0, 1), got " + learningRate);
+			require(plateauPatience >= 1, "plateau patience must be at least 1, got " + plateauPatience);
+			require(plateauFactor > 0 && plateauFactor < 1, "plateau factor must be in (0, 1), got " + plateauFactor);
+			require(earlyStoppingPatience >= 0, "early stopping patience must be >= 0, got " + earlyStoppingPatience);
+			require(minutes >= 0 && Double.isFinite(minutes), "the time budget must be >= 0 minutes, got " + minutes);
+		}
+	}
+
+	/**
+	 * @param fraction fraction of each training image held out when no validation images are given
+	 * @param patches number of validation patches (fixed for the whole run)
+	 */
+	public record Validation(double fraction, int patches) {
+
+		public Validation {
+			require(fraction > 0 && fraction < 1, "validation fraction must be in (0, 1), got " + fraction);
+			require(patches >= 1, "validation patches must be at least 1, got " + patches);
+		}
+	}
+
+	/**
+	 * @param file file the trainer writes after every epoch and can resume from; {@code null} = none
+	 * @param resume continue from {@code file} if it exists
+	 */
+	public record Checkpointing(Path file, boolean resume) {
+
+		public Checkpointing {
+			require(!resume || file != null, "resume needs a checkpoint file");
+		}
+	}
+
 	public TrainingConfig {
-		require(patchSize >= 4, "patch size must be at least 4, got " + patchSize);
-		require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
-		require(epochs >= 1, "epochs must be at least 1, got " + epochs);
-		require(stepsPerEpoch >= 1, "steps per epoch must be at least 1, got " + stepsPerEpoch);
-		require(learningRate > 0 && learningRate < 1, "learning rate must be in (0, 1), got " + learningRate);
-		require(plateauPatience >= 1, "plateau patience must be at least 1, got " + plateauPatience);
-		require(plateauFactor > 0 && plateauFactor < 1, "plateau factor must be in (0, 1), got " + plateauFactor);
-		require(earlyStoppingPatience >= 0, "early stopping patience must be >= 0");
-		require(validationFraction > 0 && validationFraction < 1,
-			"validation fraction must be in (0, 1), got " + validationFraction);
-		require(validationPatches >= 1, "validation patches must be at least 1");
-		require(!resume || checkpoint != null, "resume needs a checkpoint file");
+		require(patches != null && schedule != null && validation != null && checkpointing != null,
+			"patches, schedule, validation and checkpointing are required");
 	}
 
 	private static void require(final boolean ok, final String message) {
@@ -47,62 +88,120 @@ public record TrainingConfig(int patchSize, int batchSize, int epochs, int steps
 
 	/** Patches 64×64, batch 32, 50 epochs × 100 steps, Adam 4e-4 halved after 10 flat epochs. */
 	public static TrainingConfig defaults() {
-		return new TrainingConfig(64, 32, 50, 100, 4e-4, 10, 0.5, 0, 0.1, 256, true, 42, null, false);
+		return new TrainingConfig(new Patches(64, 32, true), new Schedule(50, 100, 4e-4, 10, 0.5, 0, 0),
+			new Validation(0.1, 256), 42, new Checkpointing(null, false));
 	}
 
+	// -- Parts --
+
+	public int patchSize() {
+		return patches.size();
+	}
+
+	public int batchSize() {
+		return patches.batchSize();
+	}
+
+	public boolean augment() {
+		return patches.augment();
+	}
+
+	public int epochs() {
+		return schedule.epochs();
+	}
+
+	public int stepsPerEpoch() {
+		return schedule.stepsPerEpoch();
+	}
+
+	public double learningRate() {
+		return schedule.learningRate();
+	}
+
+	public double validationFraction() {
+		return validation.fraction();
+	}
+
+	public int validationPatches() {
+		return validation.patches();
+	}
+
+	/** The checkpoint file, or {@code null}. */
+	public Path checkpoint() {
+		return checkpointing.file();
+	}
+
+	public boolean resume() {
+		return checkpointing.resume();
+	}
+
+	// -- Copies with one part changed --
+
 	public TrainingConfig withPatchSize(final int v) {
-		return new TrainingConfig(v, batchSize, epochs, stepsPerEpoch, learningRate, plateauPatience, plateauFactor,
-			earlyStoppingPatience, validationFraction, validationPatches, augment, seed, checkpoint, resume);
+		return new TrainingConfig(new Patches(v, patches.batchSize(), patches.augment()), schedule, validation, seed,
+			checkpointing);
 	}
 
 	public TrainingConfig withBatchSize(final int v) {
-		return new TrainingConfig(patchSize, v, epochs, stepsPerEpoch, learningRate, plateauPatience, plateauFactor,
-			earlyStoppingPatience, validationFraction, validationPatches, augment, seed, checkpoint, resume);
-	}
-
-	public TrainingConfig withEpochs(final int v) {
-		return new TrainingConfig(patchSize, batchSize, v, stepsPerEpoch, learningRate, plateauPatience, plateauFactor,
-			earlyStoppingPatience, validationFraction, validationPatches, augment, seed, checkpoint, resume);
-	}
-
-	public TrainingConfig withStepsPerEpoch(final int v) {
-		return new TrainingConfig(patchSize, batchSize, epochs, v, learningRate, plateauPatience, plateauFactor,
-			earlyStoppingPatience, validationFraction, validationPatches, augment, seed, checkpoint, resume);
-	}
-
-	public TrainingConfig withLearningRate(final double v) {
-		return new TrainingConfig(patchSize, batchSize, epochs, stepsPerEpoch, v, plateauPatience, plateauFactor,
-			earlyStoppingPatience, validationFraction, validationPatches, augment, seed, checkpoint, resume);
-	}
-
-	public TrainingConfig withPlateau(final int patience, final double factor) {
-		return new TrainingConfig(patchSize, batchSize, epochs, stepsPerEpoch, learningRate, patience, factor,
-			earlyStoppingPatience, validationFraction, validationPatches, augment, seed, checkpoint, resume);
-	}
-
-	public TrainingConfig withEarlyStopping(final int patience) {
-		return new TrainingConfig(patchSize, batchSize, epochs, stepsPerEpoch, learningRate, plateauPatience,
-			plateauFactor, patience, validationFraction, validationPatches, augment, seed, checkpoint, resume);
-	}
-
-	public TrainingConfig withValidation(final double fraction, final int patches) {
-		return new TrainingConfig(patchSize, batchSize, epochs, stepsPerEpoch, learningRate, plateauPatience,
-			plateauFactor, earlyStoppingPatience, fraction, patches, augment, seed, checkpoint, resume);
+		return new TrainingConfig(new Patches(patches.size(), v, patches.augment()), schedule, validation, seed,
+			checkpointing);
 	}
 
 	public TrainingConfig withAugment(final boolean v) {
-		return new TrainingConfig(patchSize, batchSize, epochs, stepsPerEpoch, learningRate, plateauPatience,
-			plateauFactor, earlyStoppingPatience, validationFraction, validationPatches, v, seed, checkpoint, resume);
+		return new TrainingConfig(new Patches(patches.size(), patches.batchSize(), v), schedule, validation, seed,
+			checkpointing);
+	}
+
+	public TrainingConfig withSchedule(final Schedule v) {
+		return new TrainingConfig(patches, v, validation, seed, checkpointing);
+	}
+
+	public TrainingConfig withEpochs(final int v) {
+		final Schedule s = schedule;
+		return withSchedule(new Schedule(v, s.stepsPerEpoch(), s.learningRate(), s.plateauPatience(), s
+			.plateauFactor(), s.earlyStoppingPatience(), s.minutes()));
+	}
+
+	public TrainingConfig withStepsPerEpoch(final int v) {
+		final Schedule s = schedule;
+		return withSchedule(new Schedule(s.epochs(), v, s.learningRate(), s.plateauPatience(), s.plateauFactor(), s
+			.earlyStoppingPatience(), s.minutes()));
+	}
+
+	public TrainingConfig withLearningRate(final double v) {
+		final Schedule s = schedule;
+		return withSchedule(new Schedule(s.epochs(), s.stepsPerEpoch(), v, s.plateauPatience(), s.plateauFactor(), s
+			.earlyStoppingPatience(), s.minutes()));
+	}
+
+	public TrainingConfig withPlateau(final int patience, final double factor) {
+		final Schedule s = schedule;
+		return withSchedule(new Schedule(s.epochs(), s.stepsPerEpoch(), s.learningRate(), patience, factor, s
+			.earlyStoppingPatience(), s.minutes()));
+	}
+
+	public TrainingConfig withEarlyStopping(final int patience) {
+		final Schedule s = schedule;
+		return withSchedule(new Schedule(s.epochs(), s.stepsPerEpoch(), s.learningRate(), s.plateauPatience(), s
+			.plateauFactor(), patience, s.minutes()));
+	}
+
+	/** A time budget in minutes (0 = none). */
+	public TrainingConfig withTimeBudget(final double minutes) {
+		final Schedule s = schedule;
+		return withSchedule(new Schedule(s.epochs(), s.stepsPerEpoch(), s.learningRate(), s.plateauPatience(), s
+			.plateauFactor(), s.earlyStoppingPatience(), minutes));
+	}
+
+	public TrainingConfig withValidation(final double fraction, final int count) {
+		return new TrainingConfig(patches, schedule, new Validation(fraction, count), seed, checkpointing);
 	}
 
 	public TrainingConfig withSeed(final long v) {
-		return new TrainingConfig(patchSize, batchSize, epochs, stepsPerEpoch, learningRate, plateauPatience,
-			plateauFactor, earlyStoppingPatience, validationFraction, validationPatches, augment, v, checkpoint, resume);
+		return new TrainingConfig(patches, schedule, validation, v, checkpointing);
 	}
 
 	public TrainingConfig withCheckpoint(final Path file, final boolean resumeIfPresent) {
-		return new TrainingConfig(patchSize, batchSize, epochs, stepsPerEpoch, learningRate, plateauPatience,
-			plateauFactor, earlyStoppingPatience, validationFraction, validationPatches, augment, seed, file,
-			resumeIfPresent);
+		return new TrainingConfig(patches, schedule, validation, seed, new Checkpointing(file, resumeIfPresent));
 	}
 }

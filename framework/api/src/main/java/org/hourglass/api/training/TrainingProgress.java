@@ -7,17 +7,22 @@ package org.hourglass.api.training;
  * @param epochs total epochs
  * @param step step within the epoch, from 1
  * @param stepsPerEpoch steps per epoch
- * @param loss training loss of this step
+ * @param loss this step's loss and its terms
  * @param learningRate current learning rate
  * @param secondsElapsed wall time since training started
- * @param secondsRemaining estimate of the wall time left
+ * @param secondsRemaining estimate of the wall time left (never more than a time budget leaves)
  */
-public record TrainingProgress(int epoch, int epochs, int step, int stepsPerEpoch, double loss,
+public record TrainingProgress(int epoch, int epochs, int step, int stepsPerEpoch, LossValues loss,
 	double learningRate, double secondsElapsed, double secondsRemaining)
 {
 
 	/** Fraction of all steps done, in [0, 1]. */
 	public double fraction() {
-		return ((epoch - 1) * (double) stepsPerEpoch + step) / ((double) epochs * stepsPerEpoch);
+		final double bySteps = ((epoch - 1) * (double) stepsPerEpoch + step) / ((double) epochs * stepsPerEpoch);
+		// with a time budget the time left says more than the steps left
+		if (secondsElapsed > 0 && secondsRemaining >= 0 && Double.isFinite(secondsRemaining)) {
+			return Math.max(bySteps, secondsElapsed / (secondsElapsed + secondsRemaining));
+		}
+		return bySteps;
 	}
 }

@@ -17,7 +17,12 @@ public record TrainingReport(List<EpochResult> epochs, int bestEpoch, double bes
 
 	/** Why training ended. */
 	public enum Ending {
-		COMPLETED, EARLY_STOPPING, FINISHED_EARLY, CANCELLED
+		COMPLETED, EARLY_STOPPING, TIME_BUDGET, FINISHED_EARLY, CANCELLED;
+
+		/** True if training ended by itself (all epochs, early stopping or the time budget), not by a request. */
+		public boolean byItself() {
+			return this == COMPLETED || this == EARLY_STOPPING || this == TIME_BUDGET;
+		}
 	}
 
 	public TrainingReport {

@@ -1,6 +1,6 @@
 /** Training data, the variant's pair maker, trainer configuration and progress events. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.hourglass.api.training;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,16 +20,39 @@ class NetworkSpecTest {
 	@Test
 	void receptiveFieldOfTheReferenceNetwork() {
 		// conv(r1) @1, pool(+1), conv @2 (+2), pool(+2), conv @4 (+4), up, conv @2 (+2), up, conv @1 (+1), out conv (+1)
-		final NetworkSpec net = new NetworkSpec(1, 1, new int[] { 32, 64, 64 }, new int[] { 32, 32 }, 1, 3,
-			Activation.RELU, false, Latent.convolutional(), 0, 1, false, Activation.LINEAR);
+		final NetworkSpec net = NetworkSpec.encoderDecoder(new int[] { 32, 64, 64 }, new int[] { 32, 32 });
 		assertEquals(1 + 1 + 2 + 2 + 4 + 2 + 1 + 1, net.receptiveFieldRadius());
+	}
+
+	@Test
+	void theReceptiveFieldCountsTheSuperResolutionLevels() {
+		final NetworkSpec net = NetworkSpec.encoderDecoder(new int[] { 32, 64, 64 }, new int[] { 32, 32 });
+		// one convolution of radius 1 per ×2 level, counted at input pixels
+		assertEquals(net.receptiveFieldRadius() + 2, net.withUpscale(4).receptiveFieldRadius());
+	}
+
+	@Test
+	void codeShapes() {
+		final NetworkSpec conv = NetworkSpec.encoderDecoder(new int[] { 8, 16, 4 }, new int[] { 16, 8 });
+		assertArrayEquals(new int[] { 4, 5, 8 }, conv.codeShape(32, 20));
+		final NetworkSpec dense = conv.withLatent(Latent.dense(2), 32);
+		assertArrayEquals(new int[] { 2 }, dense.codeShape(32, 32));
+	}
+
+	@Test
+	void channelsAndUpscaleCopies() {
+		final NetworkSpec net = NetworkSpec.unet(2, 8, true).withChannels(3, 3).withUpscale(2);
+		assertEquals(3, net.inputChannels());
+		assertEquals(3, net.outputChannels());
+		assertEquals(2, net.upscale());
+		assertTrue(net.residual());
+		assertThrows(IllegalArgumentException.class, () -> NetworkSpec.unet(2, 8, true).withChannels(2, 1));
 	}
 
 	@Test
 	void arraysAreDefensivelyCopied() {
 		final int[] enc = { 8, 16 };
-		final NetworkSpec net = new NetworkSpec(1, 1, enc, new int[] { 8 }, 1, 3, Activation.RELU, true,
-			Latent.convolutional(), 0, 1, false, Activation.LINEAR);
+		final NetworkSpec net = NetworkSpec.encoderDecoder(enc, new int[] { 8 }).withSkips(true);
 		enc[0] = 99;
 		net.encoderFilters()[1] = 99;
 		assertArrayEquals(new int[] { 8, 16 }, net.encoderFilters());
@@ -38,16 +61,13 @@ class NetworkSpecTest {
 	@Test
 	void inconsistentDescriptionsAreRefusedWithTheReason() {
 		final IllegalArgumentException noSize = assertThrows(IllegalArgumentException.class,
-			() -> new NetworkSpec(1, 1, new int[] { 8, 16 }, new int[] { 8 }, 1, 3, Activation.RELU, false,
-				Latent.gaussian(2), 0, 1, false, Activation.SIGMOID));
+			() -> NetworkSpec.encoderDecoder(new int[] { 8, 16 }, new int[] { 8 }).withLatent(Latent.gaussian(2), 0));
 		assertTrue(noSize.getMessage().contains("fixed input size"), noSize.getMessage());
 		final IllegalArgumentException even = assertThrows(IllegalArgumentException.class,
-			() -> new NetworkSpec(1, 1, new int[] { 8 }, new int[0], 1, 4, Activation.RELU, false,
-				Latent.convolutional(), 0, 1, false, Activation.LINEAR));
+			() -> NetworkSpec.encoderDecoder(new int[] { 8 }, new int[0]).withConvolutions(1, 4, Activation.RELU));
 		assertTrue(even.getMessage().contains("odd"), even.getMessage());
 		final IllegalArgumentException multiple = assertThrows(IllegalArgumentException.class,
-			() -> new NetworkSpec(1, 1, new int[] { 8, 16, 32 }, new int[] { 16, 8 }, 1, 3, Activation.RELU, false,
-				Latent.dense(4), 30, 1, false, Activation.LINEAR));
+			() -> NetworkSpec.encoderDecoder(new int[] { 8, 16, 32 }, new int[] { 16, 8 }).withLatent(Latent.dense(4), 30));
 		assertTrue(multiple.getMessage().contains("multiple of 4"), multiple.getMessage());
 	}
 }

@@ -26,8 +26,8 @@ public final class ModelArchive {
 
 	private static final Logger LOG = LogManager.getLogger();
 
-	/** The format version this code writes, and the newest it reads. */
-	public static final int FORMAT_VERSION = 1;
+	/** The format version this code writes, and the newest it reads (it reads every older one too). */
+	public static final int FORMAT_VERSION = 2;
 
 	/** The metadata entry; a zip without it is not a model. */
 	public static final String METADATA = "hourglass-model.json";
@@ -101,7 +101,8 @@ public final class ModelArchive {
 				weights.put(w.getKey(), new StoredArray(w.getValue().shape(), values));
 			}
 			final ArchiveContents contents = new ArchiveContents(info, Collections.unmodifiableMap(weights),
-				readPlane(zip, in, sums), readPlane(zip, out, sums));
+				readPlane(zip, in, sums, ModelJson.formatVersion(root)), readPlane(zip, out, sums, ModelJson.formatVersion(
+					root)));
 			LOG.debug("read model {} ('{}' version {}, {} weight arrays)", file, info.spec().variant(),
 				info.spec().variantVersion(), weights.size());
 			return contents;
@@ -232,13 +233,17 @@ public final class ModelArchive {
 		return values;
 	}
 
-	private static Plane readPlane(final ArchiveReader zip, final EntryRef ref, final Map<String, String> sums) {
-		final long[] s = ref.shape();
-		if (s.length != 2 || s[0] < 1 || s[1] < 1 || s[0] > Integer.MAX_VALUE || s[1] > Integer.MAX_VALUE) {
-			throw zip.damaged("test plane " + ref.entry() + " must have a shape [height, width] of positive sizes, " +
-				"found " + Arrays.toString(s));
+	private static Plane readPlane(final ArchiveReader zip, final EntryRef ref, final Map<String, String> sums,
+		final int version)
+	{
+		final long[] s = version == 1 && ref.shape().length == 2 ? new long[] { 1, ref.shape()[0], ref.shape()[1] }
+			: ref.shape();
+		final String expected = version == 1 ? "[height, width]" : "[channels, height, width]";
+		if (s.length != 3 || Arrays.stream(s).anyMatch(d -> d < 1 || d > Integer.MAX_VALUE) || s[0] > 4096) {
+			throw zip.damaged("test plane " + ref.entry() + " must have a shape " + expected + " of positive sizes, " +
+				"found " + Arrays.toString(ref.shape()));
 		}
-		return new Plane((int) s[1], (int) s[0], readArray(zip, "test plane " + ref.entry(), ref, sums));
+		return new Plane((int) s[2], (int) s[1], (int) s[0], readArray(zip, "test plane " + ref.entry(), ref, sums));
 	}
 
 	private static ModelFileException invalidMetadata(final Path file, final BadArchiveException e) {

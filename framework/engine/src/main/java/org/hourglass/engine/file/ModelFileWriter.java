@@ -114,6 +114,6 @@ final class ModelFileWriter {
 	}
 
 	private static EntryRef planeRef(final String entry, final Plane p) {
-		return new EntryRef(entry, new long[] { p.height(), p.width() });
+		return new EntryRef(entry, new long[] { p.channels(), p.height(), p.width() });
 	}
 }

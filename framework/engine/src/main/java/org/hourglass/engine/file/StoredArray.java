@@ -2,6 +2,8 @@ package org.hourglass.engine.file;
 
 import java.util.Arrays;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
  * One stored tensor: its shape and its values in row-major (C) order.
  *
@@ -9,6 +11,13 @@ import java.util.Arrays;
  * @param values the values; {@link #elementCount()} of them when the array is well formed
  */
 public record StoredArray(long[] shape, float[] values) {
+
+	/** A copy of {@code a}'s shape and values, in C order. */
+	public static StoredArray of(final INDArray a) {
+		try (INDArray c = a.dup('c')) {
+			return new StoredArray(a.shape(), c.data().asFloat());
+		}
+	}
 
 	/** The product of the dimensions, or -1 if a dimension is negative or the product overflows. */
 	public long elementCount() {

@@ -19,10 +19,23 @@ public final class GraphNames {
 	public static final String Z = "z";
 	public static final String Z_MEAN = "z_mean";
 	public static final String Z_LOG_SIGMA = "z_log_sigma";
-	/** The reconstruction term of the loss. */
-	public static final String RECONSTRUCTION_LOSS = "reconstruction_loss";
-	/** The training loss (reconstruction plus weighted KL). */
+	/** The convolutional code of a network without skips, NCHW [batch, channels, height, width]. */
+	public static final String CODE = "code";
+	/** The training loss (the weighted sum of its terms). */
 	public static final String LOSS = "loss";
 
 	private GraphNames() {}
+
+	/**
+	 * The unweighted value of the loss term called {@code name} (a variable only when the loss has more than one
+	 * term or a weight other than 1; otherwise the term is {@link #LOSS} itself).
+	 */
+	public static String term(final String name) {
+		return "term_" + name;
+	}
+
+	/** The scalar constant that weighs the loss term called {@code name}. */
+	public static String weight(final String name) {
+		return "weight_" + name;
+	}
 }

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.hourglass.api.network.Activation;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -27,8 +28,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * The full graph reads {@link GraphNames#INPUT} (and {@link GraphNames#EPS} for a Gaussian latent: the
  * sampling noise, zeros for a deterministic prediction) and computes {@link GraphNames#OUTPUT} and
  * {@link GraphNames#LOSS} (which reads {@link GraphNames#TARGET} and, for a masked loss,
- * {@link GraphNames#MASK}). The decoder graph ({@link #buildDecoder}) reads {@link GraphNames#Z} and has the
- * same variable names as the full graph's decoder, so weights copy over by name.
+ * {@link GraphNames#MASK}); each term of the loss is a variable of its own ({@link GraphNames#term}), weighted by
+ * a scalar constant the trainer may change between epochs ({@link GraphNames#weight}). Without skip
+ * connections the code is {@link GraphNames#Z} for a vector latent and {@link GraphNames#CODE} (NCHW) for a
+ * convolutional one. The decoder graph ({@link #buildDecoder}) reads {@link GraphNames#Z} (a convolutional code
+ * flattened in NCHW order) and has the same variable names as the full graph's decoder, so weights copy over
+ * by name.
  */
 public final class NetworkBuilder {
 
@@ -46,10 +51,15 @@ public final class NetworkBuilder {
 		return new NetworkBuilder(spec, seed).full(loss);
 	}
 
-	/** Only the decoder of a network with a vector latent, reading {@link GraphNames#Z}. */
+	/** Only the decoder of a network with a fixed-size code (no skip connections), reading {@link GraphNames#Z}. */
 	public static SameDiff buildDecoder(final NetworkSpec spec) {
-		if (!spec.latent().isVector()) throw new IllegalArgumentException("only a vector latent has a decoder input");
+		if (!hasFixedCode(spec)) throw new IllegalArgumentException("this network has no fixed-size code to decode");
 		return new NetworkBuilder(spec, 0).decoderOnly();
+	}
+
+	/** True if the network has a code of a fixed size: a vector latent, or a convolutional one of a fixed input size. */
+	public static boolean hasFixedCode(final NetworkSpec spec) {
+		return !spec.skipConnections() && (spec.latent().isVector() || spec.inputSize() > 0);
 	}
 
 	// -- Graphs --
@@ -77,6 +87,7 @@ public final class NetworkBuilder {
 		}
 		SDVariable kl = null;
 		final Latent latent = spec.latent();
+		if (!latent.isVector() && !spec.skipConnections()) sd.identity(GraphNames.CODE, toBoundary(x));
 		if (latent.isVector()) {
 			final int side = spec.inputSize() / spec.downsamplingFactor();
 			final int flat = channels * side * side;
@@ -91,9 +102,8 @@ public final class NetworkBuilder {
 					Activation.LINEAR);
 				final SDVariable eps = sd.placeHolder(GraphNames.EPS, DataType.FLOAT, -1, latent.size());
 				z = sd.identity(GraphNames.Z, mean.add(sd.math.exp(logSigma).mul(eps)));
-				// KL(N(mean, sigma) || N(0, 1)) summed over latent dimensions, averaged over the batch
-				kl = sd.math.square(mean).add(sd.math.exp(logSigma.mul(2))).sub(1).sub(logSigma.mul(2)).sum(1).mean()
-					.mul(0.5);
+				// KL(N(mean, sigma) || N(0, 1)) per latent dimension: [batch, size]
+				kl = sd.math.square(mean).add(sd.math.exp(logSigma.mul(2))).sub(1).sub(logSigma.mul(2)).mul(0.5);
 			}
 			x = latentToMap(z, channels, side);
 		}
@@ -105,13 +115,19 @@ public final class NetworkBuilder {
 
 	private SameDiff decoderOnly() {
 		sd = SameDiff.create();
-		final SDVariable z = sd.placeHolder(GraphNames.Z, DataType.FLOAT, -1, spec.latent().size());
-		final int[] enc = spec.encoderFilters();
-		final int channels = enc[enc.length - 1];
+		final int channels = spec.codeChannels();
 		final int side = spec.inputSize() / spec.downsamplingFactor();
+		final SDVariable x;
+		if (spec.latent().isVector()) {
+			x = latentToMap(sd.placeHolder(GraphNames.Z, DataType.FLOAT, -1, spec.latent().size()), channels, side);
+		}
+		else {
+			final SDVariable z = sd.placeHolder(GraphNames.Z, DataType.FLOAT, -1, (long) channels * side * side);
+			x = toInternal(z.reshape(-1, channels, side, side));
+		}
 		// the encoder's weights are not part of this graph, but the random stream must not matter: weights are
 		// copied from the full graph by name
-		decoder(latentToMap(z, channels, side), channels, List.of(), null);
+		decoder(x, channels, List.of(), null);
 		return sd;
 	}
 
@@ -151,38 +167,68 @@ public final class NetworkBuilder {
 
 	// -- Loss --
 
-	private void addLoss(final Loss loss, final SDVariable output, final SDVariable kl) {
+	private void addLoss(final Loss loss, final SDVariable output, final SDVariable klPerDimension) {
 		final SDVariable target = sd.placeHolder(GraphNames.TARGET, DataType.FLOAT, -1, spec.outputChannels(), -1, -1);
-		final SDVariable reconstruction = switch (loss.kind()) {
-			case MSE -> sd.math.square(output.sub(target)).mean();
-			case MAE -> sd.math.abs(output.sub(target)).mean();
+		final LossTerm rec = loss.reconstruction();
+		final SDVariable perValue = switch (rec.kind()) {
+			case MSE -> sd.math.square(output.sub(target));
+			case MAE -> sd.math.abs(output.sub(target));
 			case BCE -> binaryCrossEntropy(output, target);
-			case MASKED_MSE -> {
-				final SDVariable mask = sd.placeHolder(GraphNames.MASK, DataType.FLOAT, -1, spec.outputChannels(), -1,
-					-1);
-				final SDVariable weighted = sd.math.square(output.sub(target)).mul(mask).sum();
-				yield weighted.div(sd.math.max(mask.sum(), sd.constant(Nd4j.scalar(1f))));
-			}
+			case MASKED_MSE -> null;
+			case KL -> throw new IllegalArgumentException("KL is not a reconstruction term");
 		};
-		sd.identity(GraphNames.RECONSTRUCTION_LOSS, reconstruction);
-		final SDVariable total = kl == null || loss.klWeight() == 0 ? reconstruction
-			: reconstruction.add(kl.mul(loss.klWeight()));
+		final SDVariable reconstruction;
+		if (perValue == null) {
+			final SDVariable mask = sd.placeHolder(GraphNames.MASK, DataType.FLOAT, -1, spec.outputChannels(), -1, -1);
+			final SDVariable weighted = sd.math.square(output.sub(target)).mul(mask).sum();
+			reconstruction = weighted.div(sd.math.max(mask.sum(), sd.constant(Nd4j.scalar(1f))));
+		}
+		else {
+			reconstruction = reduce(perValue, rec.reduction(), 1, 2, 3);
+		}
+		final List<SDVariable> terms = new ArrayList<>();
+		terms.add(reconstruction);
+		final LossTerm klTerm = loss.kl();
+		if (klTerm != null) {
+			if (klPerDimension == null) throw new IllegalArgumentException("a KL term needs a Gaussian latent");
+			terms.add(reduce(klPerDimension, klTerm.reduction(), 1));
+		}
+		SDVariable total = null;
+		for (int i = 0; i < terms.size(); i++) {
+			final LossTerm t = loss.terms().get(i);
+			// a term alone with weight 1 is the loss itself: no extra ops in the training step
+			if (terms.size() == 1 && t.weight() == 1 && t.warmupEpochs() == 0) {
+				total = terms.get(i);
+				break;
+			}
+			terms.get(i).rename(GraphNames.term(t.name()));
+			final SDVariable weighted = terms.get(i).mul(sd.constant(GraphNames.weight(t.name()), Nd4j.scalar((float) t
+				.weight())));
+			total = total == null ? weighted : total.add(weighted);
+		}
 		// the loss is the output of the last computing op, not of an identity op: SameDiff reports a training step's
 		// loss value only for an op that computes it
 		total.rename(GraphNames.LOSS);
 		sd.setLossVariables(GraphNames.LOSS);
 	}
 
-	/** On a sigmoid output: computed from the logits, which is exact and never takes log(0). */
+	/** MEAN over every value; SUM over {@code perImage} axes, then the mean over the batch. */
+	private static SDVariable reduce(final SDVariable values, final LossTerm.Reduction reduction,
+		final int... perImage)
+	{
+		return reduction == LossTerm.Reduction.MEAN ? values.mean() : values.sum(perImage).mean();
+	}
+
+	/** Per value; on a sigmoid output computed from the logits, which is exact and never takes log(0). */
 	private SDVariable binaryCrossEntropy(final SDVariable output, final SDVariable target) {
 		if (spec.outputActivation() == Activation.SIGMOID) {
 			final SDVariable logits = sd.getVariable(GraphNames.LOGITS);
 			// max(x, 0) - x t + log(1 + exp(-|x|))
 			return sd.nn.relu(logits, 0).sub(logits.mul(target)).add(sd.math.log1p(sd.math.exp(sd.math.abs(logits)
-				.neg()))).mean();
+				.neg())));
 		}
 		final SDVariable p = sd.math.clipByValue(output, 1e-7, 1 - 1e-7);
-		return target.mul(sd.math.log(p)).add(target.rsub(1).mul(sd.math.log(p.rsub(1)))).mean().neg();
+		return target.mul(sd.math.log(p)).add(target.rsub(1).mul(sd.math.log(p.rsub(1)))).neg();
 	}
 
 	// -- Layout --
@@ -273,14 +319,7 @@ public final class NetworkBuilder {
 		for (final long s : shape) n *= s;
 		final float[] values = new float[(int) n];
 		final double std = Math.sqrt(2.0 / fanIn);
-		for (int i = 0; i < values.length; i++) values[i] = (float) (gaussian() * std);
+		for (int i = 0; i < values.length; i++) values[i] = (float) (random.nextGaussian() * std);
 		return Nd4j.create(values, shape, 'c');
-	}
-
-	/** Standard normal from the seeded generator (Box–Muller; SplittableRandom has no nextGaussian in Java 17). */
-	private double gaussian() {
-		final double u = 1 - random.nextDouble();
-		final double v = random.nextDouble();
-		return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 	}
 }

@@ -9,14 +9,15 @@ import org.apache.logging.log4j.Logger;
 import org.hourglass.api.HourglassException;
 import org.hourglass.api.PredictOptions;
 import org.hourglass.api.Progress;
-import org.hourglass.api.image.NormalizationParams;
+import org.hourglass.api.image.ChannelNormalization;
 import org.hourglass.api.image.Plane;
 
 /**
  * Prediction of a plane of any size, tile by tile. Tiles start on the network's down-sampling grid, read a
  * halo of at least the receptive field around their core (mirrored at the image edges), and are blended
  * with cosine weights where they overlap, so there are no tile borders in the result. Input values are
- * normalised per block as they are read and the output is mapped back with the same parameters: besides
+ * normalised per block (channel by channel) as they are read and the output is mapped back with the same
+ * parameters: besides
  * the input and output planes, memory holds only one batch of blocks. On running out of memory the tile
  * size is halved and the prediction restarted.
  */
@@ -33,17 +34,30 @@ public final class TiledPredictor {
 	private final int factor;
 	private final int radius;
 	private final int upscale;
+	private final int inChannels;
+	private final int outChannels;
 
 	/**
 	 * @param factor the network's down-sampling factor (tile sizes and positions are multiples of it)
 	 * @param radius how far an output pixel sees, in input pixels (the minimum halo)
 	 * @param upscale output size ÷ input size
+	 * @param inChannels channels of the input planes and blocks
+	 * @param outChannels channels of the runner's output
 	 */
-	public TiledPredictor(final TileRunner runner, final int factor, final int radius, final int upscale) {
+	public TiledPredictor(final TileRunner runner, final int factor, final int radius, final int upscale,
+		final int inChannels, final int outChannels)
+	{
 		this.runner = runner;
 		this.factor = factor;
 		this.radius = radius;
 		this.upscale = upscale;
+		this.inChannels = inChannels;
+		this.outChannels = outChannels;
+	}
+
+	/** A single-channel predictor. */
+	public TiledPredictor(final TileRunner runner, final int factor, final int radius, final int upscale) {
+		this(runner, factor, radius, upscale, 1, 1);
 	}
 
 	/** The halo used for the given options: at least the receptive field plus a blending margin. */
@@ -56,7 +70,7 @@ public final class TiledPredictor {
 	 *
 	 * @throws CancellationException if {@code progress} is cancelled between batches
 	 */
-	public Plane predict(final Plane input, final NormalizationParams params, final PredictOptions options,
+	public Plane predict(final Plane input, final ChannelNormalization params, final PredictOptions options,
 		final Progress progress)
 	{
 		int tile = options.tileSize() > 0 ? options.tileSize() : DEFAULT_TILE;
@@ -98,7 +112,7 @@ public final class TiledPredictor {
 		return false;
 	}
 
-	private Plane attempt(final Plane input, final NormalizationParams params, final int tile,
+	private Plane attempt(final Plane input, final ChannelNormalization params, final int tile,
 		final PredictOptions options, final Progress progress)
 	{
 		final int halo = halo(options);
@@ -106,12 +120,14 @@ public final class TiledPredictor {
 		final TileAxis ay = TileAxis.of(input.height(), tile, factor, halo, radius);
 		final int outW = input.width() * upscale;
 		final int outH = input.height() * upscale;
-		final float[] out = new float[Math.multiplyExact(outW, outH)];
+		final float[] out = new float[Math.multiplyExact(Math.multiplyExact(outW, outH), outChannels)];
 		final int bw = ax.block();
 		final int bh = ay.block();
+		final int blockValues = bw * bh * inChannels;
+		final int outBlockValues = bw * bh * upscale * upscale * outChannels;
 		final int total = ax.count() * ay.count();
 		final int batch = Math.max(1, options.batchSize());
-		final float[] blocks = new float[Math.multiplyExact(batch, bw * bh)];
+		final float[] blocks = new float[Math.multiplyExact(batch, blockValues)];
 		final int[] tx = new int[batch];
 		final int[] ty = new int[batch];
 		int filled = 0;
@@ -119,16 +135,16 @@ public final class TiledPredictor {
 		progress.update(0, total);
 		for (int j = 0; j < ay.count(); j++) {
 			for (int i = 0; i < ax.count(); i++) {
-				read(input, params, ax, ay, i, j, blocks, filled * bw * bh);
+				read(input, params, ax, ay, i, j, blocks, filled * blockValues);
 				tx[filled] = i;
 				ty[filled] = j;
 				filled++;
 				if (filled == batch || done + filled == total) {
 					if (progress.isCancelled()) throw new CancellationException("prediction was cancelled");
-					final float[] batchBlocks = filled == batch ? blocks : Arrays.copyOf(blocks, filled * bw * bh);
+					final float[] batchBlocks = filled == batch ? blocks : Arrays.copyOf(blocks, filled * blockValues);
 					final float[] result = runner.run(batchBlocks, filled, bh, bw);
 					for (int b = 0; b < filled; b++) {
-						accumulate(result, b * bw * bh * upscale * upscale, ax, ay, tx[b], ty[b], out, outW);
+						accumulate(result, b * outBlockValues, ax, ay, tx[b], ty[b], out, outW, outH);
 					}
 					done += filled;
 					filled = 0;
@@ -136,37 +152,42 @@ public final class TiledPredictor {
 				}
 			}
 		}
-		params.invertInPlace(out);
-		return new Plane(outW, outH, out);
+		params.invertInPlace(out, outW * outH, outChannels);
+		return new Plane(outW, outH, outChannels, out);
 	}
 
-	/** Copies one block, mirrored at the image edges and normalised, into {@code blocks} at {@code offset}. */
-	private static void read(final Plane input, final NormalizationParams params, final TileAxis ax,
+	/** Copies one block (all channels), mirrored at the image edges and normalised, into {@code blocks} at {@code offset}. */
+	private static void read(final Plane input, final ChannelNormalization params, final TileAxis ax,
 		final TileAxis ay, final int i, final int j, final float[] blocks, final int offset)
 	{
 		final float[] src = input.data();
 		final int w = input.width();
+		final int h = input.height();
 		final int bw = ax.block();
+		final int bh = ay.block();
 		final int x0 = ax.blockStart(i);
 		final int y0 = ay.blockStart(j);
-		final double offsetValue = params.offset();
-		final double inv = 1 / params.scale();
 		final int[] columns = new int[bw];
 		for (int x = 0; x < bw; x++) columns[x] = Reflection.index(x0 + x, w);
-		for (int y = 0; y < ay.block(); y++) {
-			final int row = Reflection.index(y0 + y, input.height()) * w;
-			final int dst = offset + y * bw;
-			for (int x = 0; x < bw; x++) {
-				blocks[dst + x] = (float) ((src[row + columns[x]] - offsetValue) * inv);
+		for (int c = 0; c < input.channels(); c++) {
+			final double offsetValue = params.get(c).offset();
+			final double inv = 1 / params.get(c).scale();
+			for (int y = 0; y < bh; y++) {
+				final int row = (c * h + Reflection.index(y0 + y, h)) * w;
+				final int dst = offset + (c * bh + y) * bw;
+				for (int x = 0; x < bw; x++) {
+					blocks[dst + x] = (float) ((src[row + columns[x]] - offsetValue) * inv);
+				}
 			}
 		}
 	}
 
-	/** Adds one block's output, weighted for blending, to the used part of {@code out}. */
+	/** Adds one block's output (all channels), weighted for blending, to the used part of {@code out}. */
 	private void accumulate(final float[] result, final int offset, final TileAxis ax, final TileAxis ay,
-		final int i, final int j, final float[] out, final int outW)
+		final int i, final int j, final float[] out, final int outW, final int outH)
 	{
 		final int obw = ax.block() * upscale;
+		final int obh = ay.block() * upscale;
 		final int ox0 = ax.blockStart(i) * upscale;
 		final int oy0 = ay.blockStart(j) * upscale;
 		final int xs = ax.usedStart(i, upscale);
@@ -175,12 +196,16 @@ public final class TiledPredictor {
 		final int ye = ay.usedEnd(j, upscale);
 		final float[] wx = ax.weights(i, upscale);
 		final float[] wy = ay.weights(j, upscale);
-		for (int y = ys; y < ye; y++) {
-			final float fy = wy[y - ys];
-			final int src = offset + (y - oy0) * obw - ox0;
-			final int dst = y * outW;
-			for (int x = xs; x < xe; x++) {
-				out[dst + x] += fy * wx[x - xs] * result[src + x];
+		for (int c = 0; c < outChannels; c++) {
+			final int channelIn = offset + c * obw * obh;
+			final int channelOut = c * outW * outH;
+			for (int y = ys; y < ye; y++) {
+				final float fy = wy[y - ys];
+				final int src = channelIn + (y - oy0) * obw - ox0;
+				final int dst = channelOut + y * outW;
+				for (int x = xs; x < xe; x++) {
+					out[dst + x] += fy * wx[x - xs] * result[src + x];
+				}
 			}
 		}
 	}

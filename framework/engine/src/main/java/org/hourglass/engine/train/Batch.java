@@ -10,16 +10,17 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One batch of normalised training examples as plain arrays (built off the training thread):
- * inputs [n, 1, h, w], targets and masks [n, 1, h·s, w·s], Gaussian noise [n, latent] or {@code null}.
+ * inputs [n, inChannels, h, w], targets and masks [n, outChannels, h·s, w·s], Gaussian noise [n, latent] or
+ * {@code null}.
  */
-record Batch(int count, int height, int width, int upscale, float[] input, float[] target, float[] mask,
-	float[] eps, int latent)
+record Batch(int count, int inChannels, int outChannels, int height, int width, int upscale, float[] input,
+	float[] target, float[] mask, float[] eps, int latent)
 {
 
 	/** Features in the order of {@link #featureNames}, labels in the order of {@link #labelNames}. */
 	MultiDataSet toDataSet() {
-		final long[] in = { count, 1, height, width };
-		final long[] out = { count, 1, (long) height * upscale, (long) width * upscale };
+		final long[] in = { count, inChannels, height, width };
+		final long[] out = { count, outChannels, (long) height * upscale, (long) width * upscale };
 		final List<INDArray> features = new ArrayList<>();
 		features.add(Nd4j.create(input, in, 'c'));
 		if (eps != null) features.add(Nd4j.create(eps, new long[] { count, latent }, 'c'));

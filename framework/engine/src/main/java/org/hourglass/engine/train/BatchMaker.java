@@ -3,7 +3,7 @@ package org.hourglass.engine.train;
 import java.util.SplittableRandom;
 
 import org.hourglass.api.InvalidInputException;
-import org.hourglass.api.image.NormalizationParams;
+import org.hourglass.api.image.ChannelNormalization;
 import org.hourglass.api.image.Plane;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.NetworkSpec;
@@ -12,7 +12,7 @@ import org.hourglass.api.training.TrainingPair;
 
 /**
  * Sampled patches → the variant's pairs → normalised batch arrays. Checks every pair against the network
- * (sizes, masks, finite values) and says what is wrong in the user's terms.
+ * (sizes, channels, masks, finite values) and says what is wrong in the user's terms.
  */
 final class BatchMaker {
 
@@ -29,12 +29,14 @@ final class BatchMaker {
 	}
 
 	Batch make(final int count, final SplittableRandom random) {
+		final int up = net.upscale();
+		final int cin = net.inputChannels();
+		final int cout = net.outputChannels();
 		float[] input = null;
 		float[] target = null;
 		float[] mask = null;
 		int h = 0;
 		int w = 0;
-		final int up = net.upscale();
 		for (int b = 0; b < count; b++) {
 			final PatchSampler.Patch patch = sampler.next(random);
 			final TrainingPair pair = pairs.make(patch.input(), patch.target(), random);
@@ -42,8 +44,8 @@ final class BatchMaker {
 				h = pair.input().height();
 				w = pair.input().width();
 				check(pair);
-				input = new float[count * h * w];
-				target = new float[count * h * w * up * up];
+				input = new float[count * cin * h * w];
+				target = new float[count * cout * h * w * up * up];
 				if (masked) mask = new float[target.length];
 			}
 			else if (pair.input().width() != w || pair.input().height() != h) {
@@ -51,34 +53,33 @@ final class BatchMaker {
 					pair.input().width() + "x" + pair.input().height() + ")");
 			}
 			checkTarget(pair, w, h);
-			final NormalizationParams params = patch.region().params();
-			normalise(pair.input(), params, input, b * h * w, patch);
-			normalise(pair.target(), params, target, b * h * w * up * up, patch);
-			if (masked) {
-				if (pair.mask() == null) {
-					throw new InvalidInputException("the masked loss needs a mask with every training pair, " +
-						"but the pair maker made a pair without one");
-				}
-				System.arraycopy(pair.mask().data(), 0, mask, b * h * w * up * up, h * w * up * up);
-			}
+			final int inValues = cin * h * w;
+			final int outValues = cout * h * w * up * up;
+			final ChannelNormalization params = patch.region().params();
+			normalise(pair.input(), params, input, b * inValues, patch);
+			normalise(pair.target(), params, target, b * outValues, patch);
+			if (masked) copyMask(pair, mask, b * outValues, outValues);
 		}
 		float[] eps = null;
 		final int latent = net.latent().kind() == Latent.Kind.GAUSSIAN ? net.latent().size() : 0;
 		if (latent > 0) {
 			eps = new float[count * latent];
-			for (int i = 0; i < eps.length; i++) eps[i] = (float) gaussian(random);
+			for (int i = 0; i < eps.length; i++) eps[i] = (float) random.nextGaussian();
 		}
-		return new Batch(count, h, w, up, input, target, mask, eps, latent);
+		return new Batch(count, cin, cout, h, w, up, input, target, mask, eps, latent);
 	}
 
 	private void check(final TrainingPair pair) {
 		final int f = net.downsamplingFactor();
 		final int w = pair.input().width();
 		final int h = pair.input().height();
-		if (net.latent().isVector() && (w != net.inputSize() || h != net.inputSize())) {
+		if (pair.input().channels() != net.inputChannels()) {
+			throw new InvalidInputException("this network takes " + net.inputChannels() + " channel(s), but the " +
+				"training inputs have " + pair.input().channels());
+		}
+		if (net.inputSize() > 0 && (w != net.inputSize() || h != net.inputSize())) {
 			throw new InvalidInputException("this network takes inputs of exactly " + net.inputSize() + "x" +
-				net.inputSize() + " pixels, but the training inputs are " + w + "x" + h +
-				" (choose that patch size)");
+				net.inputSize() + " pixels, but the training inputs are " + w + "x" + h + " (choose that patch size)");
 		}
 		if (w % f != 0 || h % f != 0) {
 			throw new InvalidInputException("network inputs must be a multiple of " + f +
@@ -88,30 +89,52 @@ final class BatchMaker {
 
 	private void checkTarget(final TrainingPair pair, final int w, final int h) {
 		final int up = net.upscale();
-		if (pair.target().width() != w * up || pair.target().height() != h * up) {
+		final Plane t = pair.target();
+		if (t.width() != w * up || t.height() != h * up) {
 			throw new InvalidInputException("the network's output for a " + w + "x" + h + " input is " + w * up + "x" +
-				h * up + ", but the training target is " + pair.target().width() + "x" + pair.target().height());
+				h * up + ", but the training target is " + t.width() + "x" + t.height());
+		}
+		if (t.channels() != net.outputChannels()) {
+			throw new InvalidInputException("the network outputs " + net.outputChannels() + " channel(s), but the " +
+				"training targets have " + t.channels());
 		}
 	}
 
-	private static void normalise(final Plane p, final NormalizationParams params, final float[] dst,
+	private void copyMask(final TrainingPair pair, final float[] mask, final int offset, final int values) {
+		final Plane m = pair.mask();
+		if (m == null) {
+			throw new InvalidInputException("the masked loss needs a mask with every training pair, but the pair maker " +
+				"made a pair without one");
+		}
+		if (m.channels() == net.outputChannels()) {
+			System.arraycopy(m.data(), 0, mask, offset, values);
+			return;
+		}
+		if (m.channels() != 1) {
+			throw new InvalidInputException("a mask has one channel or the target's " + net.outputChannels() +
+				", got " + m.channels());
+		}
+		for (int c = 0; c < net.outputChannels(); c++) {
+			System.arraycopy(m.data(), 0, mask, offset + c * m.pixels(), m.pixels());
+		}
+	}
+
+	private static void normalise(final Plane p, final ChannelNormalization params, final float[] dst,
 		final int offset, final PatchSampler.Patch patch)
 	{
 		final float[] src = p.data();
-		final double o = params.offset();
-		final double inv = 1 / params.scale();
-		for (int i = 0; i < src.length; i++) {
-			final float v = (float) ((src[i] - o) * inv);
-			if (!Float.isFinite(v)) {
-				throw new InvalidInputException("a training pair from " + patch.region().source().name() +
-					" has NaN or infinite values");
+		final int n = p.pixels();
+		for (int c = 0; c < p.channels(); c++) {
+			final double o = params.get(c).offset();
+			final double inv = 1 / params.get(c).scale();
+			for (int i = c * n, end = i + n; i < end; i++) {
+				final float v = (float) ((src[i] - o) * inv);
+				if (!Float.isFinite(v)) {
+					throw new InvalidInputException("a training pair from " + patch.region().source().name() +
+						" has NaN or infinite values");
+				}
+				dst[offset + i] = v;
 			}
-			dst[offset + i] = v;
 		}
-	}
-
-	static double gaussian(final SplittableRandom random) {
-		final double u = 1 - random.nextDouble();
-		return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
 	}
 }

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.hourglass.api.image.Plane;
+import org.hourglass.engine.image.Symmetry;
 
 /**
- * Random square crops from a set of regions, input and target at the same place, each region drawn in
- * proportion to its number of patch positions, optionally under one of the 8 flips/rotations.
+ * Random square crops from a set of regions, input and target at the same place (the target's crop as many
+ * times larger as the target is), each region drawn in proportion to its number of patch positions,
+ * optionally under one of the 8 {@link Symmetry symmetries}.
  */
 final class PatchSampler {
 
@@ -36,12 +38,12 @@ final class PatchSampler {
 		int i = 0;
 		while (cumulative[i] <= pick) i++;
 		final PatchRegion r = regions.get(i);
-		final int x = random.nextInt(r.source().input().width() - patch + 1);
-		final int y = r.top() + random.nextInt(r.height() - patch + 1);
-		final int t = augment ? random.nextInt(Augmentation.COUNT) : 0;
-		final Plane in = Augmentation.apply(r.source().input().crop(x, y, patch, patch), t);
+		final int[] at = r.draw(random, patch);
+		final int t = augment ? random.nextInt(Symmetry.COUNT) : 0;
+		final Plane in = Symmetry.apply(r.source().input().crop(at[0], at[1], patch, patch), t);
+		final int k = r.source().targetScale();
 		final Plane target = r.source().target() == null ? null
-			: Augmentation.apply(r.source().target().crop(x, y, patch, patch), t);
+			: Symmetry.apply(r.source().target().crop(k * at[0], k * at[1], k * patch, k * patch), t);
 		return new Patch(in, target, r);
 	}
 }

@@ -26,6 +26,11 @@ final class RunRandom {
 		return new SplittableRandom(scramble(seed ^ 0x5DEECE66DL));
 	}
 
+	/** The stream that chooses the validation blocks, made once per run. */
+	static SplittableRandom split(final long seed) {
+		return new SplittableRandom(scramble(seed ^ 0x2545F4914F6CDD1DL));
+	}
+
 	/** A bijective 64-bit mix (the SplitMix64 finaliser): nearby inputs give unrelated outputs. */
 	static long scramble(final long value) {
 		long z = value;

@@ -24,6 +24,11 @@ record TrainerState(int runEpoch, int baseEpochs, double learningRate, double be
 {
 
 	static final String KEY = "trainer.state";
+
+	/** A run that has not started: {@code baseEpochs} epochs of earlier training, no best yet. */
+	static TrainerState start(final int baseEpochs, final double learningRate) {
+		return new TrainerState(0, baseEpochs, learningRate, Double.POSITIVE_INFINITY, 0, 0, 0, 0);
+	}
 	static final String BEST = "trainer.best.";
 	static final String ADAM = "trainer.adam.";
 

@@ -75,9 +75,9 @@ class HostileArchiveTest {
 
 	@Test
 	void newerFormatVersion() throws IOException {
-		final String json = TestArchives.json(entries).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
+		final String json = TestArchives.json(entries).replace("\"formatVersion\" : 2", "\"formatVersion\" : 3");
 		TestArchives.write(bad, TestArchives.rehash(TestArchives.withJson(entries, json)));
-		assertRefused(bad, "was written in model format 2, but this version of Hourglass reads format 1");
+		assertRefused(bad, "was written in model format 3, but this version of Hourglass reads format 2");
 		// a newer format may have a different layout altogether: the version is checked first
 		TestArchives.write(bad, Map.of("hourglass-model.json",
 			"{\"formatVersion\": 7, \"everything\": \"else\"}".getBytes(StandardCharsets.UTF_8)));
@@ -314,7 +314,10 @@ class HostileArchiveTest {
 			{ "\"kernelSize\" : 3", "\"kernelSize\" : \"3\"", "field 'network.kernelSize' must be an integer, found \"3\"" },
 			{ "\"kernelSize\" : 3", "\"kernelSize\" : 4", "describes an invalid model: invalid network: kernel size must be odd, got 4" },
 			{ "\"activation\" : \"RELU\"", "\"activation\" : \"SWISH\"", "field 'network.activation' must be one of [LINEAR, RELU" },
-			{ "\"axes\" : \"YX\"", "\"axes\" : \"XY\"", "axes must be 'YX', found 'XY'" },
+			{ "\"axes\" : \"CYX\"", "\"axes\" : \"YX\"", "axes must be 'CYX' in format 2, found 'YX'" },
+			{ "\"pooling\" : \"MAX\"", "\"pooling\" : \"AVERAGE\"", "field 'network.pooling' must be one of [MAX]" },
+			{ "\"reduction\" : \"MEAN\"", "\"reduction\" : \"SUM\"", "a masked loss is averaged over its mask" },
+			{ "\"warmupEpochs\" : 0", "\"warmupEpochs\" : -1", "warm-up epochs must be >= 0" },
 			{ "\"best\" : true", "\"best\" : 1", "field 'training.history[0].best' must be true or false, found 1" },
 			{ "\"variantVersion\" : 3", "\"variantVersion\" : 3.5", "field 'variantVersion' must be an integer, found 3.5" },
 			{ "\"created\" : \"2025", "\"created\" : \"yesterday 2025", "must be an instant" },

@@ -86,7 +86,9 @@ class ModelArchiveTest {
 		assertArrayEquals(new byte[] { 0, 0, 0, (byte) 0x80 }, entries.get("weights/4.f32"));
 		assertEquals(8 * 6 * 4, entries.get("test/input.f32").length);
 		final String json = TestArchives.json(entries);
-		for (final String field : List.of("\"formatVersion\" : 1", "\"variant\" : \"denoise\"", "\"axes\" : \"YX\"",
+		for (final String field : List.of("\"formatVersion\" : 2", "\"variant\" : \"denoise\"", "\"axes\" : \"CYX\"",
+			"\"kind\" : \"MASKED_MSE\",\n      \"reduction\" : \"MEAN\",\n      \"weight\" : 1.0,\n      \"warmupEpochs\" : 0",
+			"\"trainingTerms\" : {\n        \"reconstruction\" : \"NaN\"", "\"shape\" : [ 1, 6, 8 ]",
 			"\"variantVersion\" : 3", "\"trainingLoss\" : \"NaN\"", "\"validationLoss\" : \"Infinity\"",
 			"\"created\" : \"2025-03-01T10:15:30.123456789Z\"", "\"name\" : \"dec1/conv1/W\"", "\"shape\" : [ 3, 3, 16, 8 ]"))
 		{

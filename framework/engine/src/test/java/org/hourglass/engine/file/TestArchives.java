@@ -22,13 +22,16 @@ import java.util.zip.ZipOutputStream;
 import org.hourglass.api.ModelInfo;
 import org.hourglass.api.ModelSpec;
 import org.hourglass.api.image.Normalization;
+import org.hourglass.api.image.ChannelNormalization;
 import org.hourglass.api.image.NormalizationParams;
 import org.hourglass.api.image.Plane;
 import org.hourglass.api.network.Activation;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.api.training.EpochResult;
+import org.hourglass.api.training.LossValues;
 
 /** Model contents built by hand, and raw zip surgery for crafting damaged and hostile files. */
 final class TestArchives {
@@ -39,11 +42,12 @@ final class TestArchives {
 
 	/** A trained U-Net model with awkward values: NaN and infinite losses, -0.0, a scalar, an empty array. */
 	static ArchiveContents unet(final String variant) {
-		final ModelSpec spec = new ModelSpec(variant, 3, NetworkSpec.unet(2, 8, true), Loss.of(Loss.Kind.MASKED_MSE),
+		final ModelSpec spec = new ModelSpec(variant, 3, NetworkSpec.unet(2, 8, true), Loss.of(LossTerm.Kind.MASKED_MSE),
 			Normalization.percentile(2, 99.5), Map.of("pairs", "blind-spot", "patchSize", "64", "note", "ä \"quoted\"\n"));
 		final ModelInfo info = new ModelInfo(spec, null,
-			List.of(new EpochResult(1, 0.5, 0.625, 4e-4, 1.25, true),
-				new EpochResult(2, Double.NaN, Double.POSITIVE_INFINITY, 2e-4, 0.1 + 0.2, false)),
+			List.of(EpochResult.of(1, 0.5, 0.625, 4e-4, 1.25, true),
+				new EpochResult(2, new LossValues(Double.NaN, Map.of("reconstruction", Double.NaN)), new LossValues(
+					Double.POSITIVE_INFINITY, Map.of("reconstruction", 1.5)), 2e-4, 0.1 + 0.2, false)),
 			"noisy.tif (3 slices)", 2.75, Instant.parse("2025-03-01T10:15:30.123456789Z"));
 		final Map<String, StoredArray> weights = new LinkedHashMap<>();
 		weights.put("enc0/conv0/W", random(1, 3, 3, 1, 8));
@@ -58,11 +62,11 @@ final class TestArchives {
 
 	/** A variational model without training: Gaussian latent, KL weight, fitted mean/std, null fields. */
 	static ArchiveContents vae() {
-		final NetworkSpec net = new NetworkSpec(1, 1, new int[] { 8, 16 }, new int[] { 8 }, 1, 3, Activation.LEAKY_RELU,
-			false, Latent.gaussian(16), 32, 1, false, Activation.SIGMOID);
-		final ModelSpec spec = new ModelSpec("vae", 1, net, new Loss(Loss.Kind.BCE, 0.5), Normalization.meanStd(), null);
-		final ModelInfo info = new ModelInfo(spec, new NormalizationParams(-3.5e-7, 1234.5678), List.of(), null, 0,
-			null);
+		final NetworkSpec net = NetworkSpec.encoderDecoder(new int[] { 8, 16 }, new int[] { 8 }).withConvolutions(1, 3,
+			Activation.LEAKY_RELU).withLatent(Latent.gaussian(16), 32).withOutput(false, Activation.SIGMOID);
+		final ModelSpec spec = new ModelSpec("vae", 1, net, Loss.variational(LossTerm.Kind.BCE, 0.5, 0), Normalization.meanStd(), null);
+		final ModelInfo info = new ModelInfo(spec, ChannelNormalization.of(new NormalizationParams(-3.5e-7, 1234.5678)),
+			List.of(), null, 0, null);
 		final Map<String, StoredArray> weights = Map.of("z_mean/W", random(6, 2048, 16));
 		return new ArchiveContents(info, weights, plane(32, 32, 7), plane(32, 32, 8));
 	}

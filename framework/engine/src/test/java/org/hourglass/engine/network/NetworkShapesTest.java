@@ -11,6 +11,7 @@ import java.util.Map;
 import org.hourglass.api.network.Activation;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.engine.Fixtures;
 import org.hourglass.engine.TestRuntime;
@@ -29,7 +30,7 @@ class NetworkShapesTest {
 	}
 
 	private static long[] outputShape(final NetworkSpec spec, final int n, final int h, final int w) {
-		final SameDiff sd = NetworkBuilder.build(spec, Loss.of(Loss.Kind.MSE), 1);
+		final SameDiff sd = NetworkBuilder.build(spec, Loss.of(LossTerm.Kind.MSE), 1);
 		final Map<String, INDArray> feed = new HashMap<>();
 		feed.put(GraphNames.INPUT, Nd4j.rand(DataType.FLOAT, n, 1, h, w));
 		if (spec.latent().kind() == Latent.Kind.GAUSSIAN) {
@@ -50,11 +51,11 @@ class NetworkShapesTest {
 
 	@Test
 	void superResolutionScalesTheOutput() {
-		final NetworkSpec x2 = new NetworkSpec(1, 1, new int[] { 4, 8 }, new int[] { 4 }, 1, 3, Activation.RELU, true,
-			Latent.convolutional(), 0, 2, true, Activation.LINEAR);
+		final NetworkSpec x2 = NetworkSpec.encoderDecoder(new int[] { 4, 8 }, new int[] { 4 }).withSkips(true)
+			.withOutput(true, Activation.LINEAR).withUpscale(2);
 		assertArrayEquals(new long[] { 1, 1, 32, 48 }, outputShape(x2, 1, 16, 24));
-		final NetworkSpec x4 = new NetworkSpec(1, 1, new int[] { 4 }, new int[] {}, 2, 3, Activation.RELU, false,
-			Latent.convolutional(), 0, 4, false, Activation.LINEAR);
+		final NetworkSpec x4 = NetworkSpec.encoderDecoder(new int[] { 4 }, new int[] {}).withConvolutions(2, 3,
+			Activation.RELU).withUpscale(4);
 		assertArrayEquals(new long[] { 2, 1, 32, 40 }, outputShape(x4, 2, 8, 10));
 	}
 
@@ -62,7 +63,7 @@ class NetworkShapesTest {
 	void denseLatentHasAVectorCodeAndADecoder() {
 		final NetworkSpec spec = Fixtures.tinyVector(Latent.dense(5), 16);
 		assertArrayEquals(new long[] { 2, 1, 16, 16 }, outputShape(spec, 2, 16, 16));
-		final SameDiff sd = NetworkBuilder.build(spec, Loss.of(Loss.Kind.BCE), 1);
+		final SameDiff sd = NetworkBuilder.build(spec, Loss.of(LossTerm.Kind.BCE), 1);
 		final INDArray z = sd.output(Map.of(GraphNames.INPUT, Nd4j.rand(DataType.FLOAT, 2, 1, 16, 16)), GraphNames.Z)
 			.get(GraphNames.Z);
 		assertArrayEquals(new long[] { 2, 5 }, z.shape());
@@ -77,7 +78,7 @@ class NetworkShapesTest {
 	@Test
 	void gaussianLatentSamplesAroundTheMean() {
 		final NetworkSpec spec = Fixtures.tinyVector(Latent.gaussian(3), 8);
-		final SameDiff sd = NetworkBuilder.build(spec, new Loss(Loss.Kind.BCE, 1), 1);
+		final SameDiff sd = NetworkBuilder.build(spec, Loss.variational(LossTerm.Kind.BCE, 1, 0), 1);
 		final INDArray input = Nd4j.rand(DataType.FLOAT, 2, 1, 8, 8);
 		final Map<String, INDArray> feed = new HashMap<>();
 		feed.put(GraphNames.INPUT, input);
@@ -103,7 +104,7 @@ class NetworkShapesTest {
 
 	@Test
 	void maskedLossIgnoresUnmaskedPixels() {
-		final SameDiff sd = NetworkBuilder.build(Fixtures.tinyConv(), Loss.of(Loss.Kind.MASKED_MSE), 1);
+		final SameDiff sd = NetworkBuilder.build(Fixtures.tinyConv(), Loss.of(LossTerm.Kind.MASKED_MSE), 1);
 		final INDArray input = Nd4j.rand(DataType.FLOAT, 1, 1, 8, 8);
 		final INDArray out = sd.output(Map.of(GraphNames.INPUT, input), GraphNames.OUTPUT).get(GraphNames.OUTPUT);
 		final INDArray mask = Nd4j.zeros(DataType.FLOAT, 1, 1, 8, 8);
@@ -126,9 +127,8 @@ class NetworkShapesTest {
 
 	@Test
 	void referenceNetworkOfTheSpeedBenchmarkIsExpressible() {
-		final NetworkSpec reference = new NetworkSpec(1, 1, new int[] { 32, 64, 64 }, new int[] { 32, 32 }, 1, 3,
-			Activation.RELU, false, Latent.convolutional(), 0, 1, false, Activation.LINEAR);
-		final SameDiff sd = NetworkBuilder.build(reference, Loss.of(Loss.Kind.MSE), 1);
+		final NetworkSpec reference = NetworkSpec.encoderDecoder(new int[] { 32, 64, 64 }, new int[] { 32, 32 });
+		final SameDiff sd = NetworkBuilder.build(reference, Loss.of(LossTerm.Kind.MSE), 1);
 		final long params = Weights.copy(sd).values().stream().mapToLong(INDArray::length).sum();
 		// conv(1->32) + conv(32->64) + conv(64->64) + conv(64->32) + conv(32->32) + conv(32->1), 3x3 with biases
 		assertEquals(9L * (32 + 32 * 64 + 64 * 64 + 64 * 32 + 32 * 32 + 32) + 32 + 64 + 64 + 32 + 32 + 1, params);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.hourglass.api.network.Activation;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.engine.TestRuntime;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +46,9 @@ class TextbookNetworkTest {
 	void sameLossAndGradientsAsTheTextbookNetwork(final Activation activation, final int convsPerLevel,
 		final boolean skips)
 	{
-		final NetworkSpec spec = new NetworkSpec(1, 1, new int[] { 4, 6, 6 }, new int[] { 5, 4 }, convsPerLevel, 3,
-			activation, skips, Latent.convolutional(), 0, 1, skips, Activation.LINEAR);
-		final SameDiff built = NetworkBuilder.build(spec, Loss.of(Loss.Kind.MSE), 7);
+		final NetworkSpec spec = NetworkSpec.encoderDecoder(new int[] { 4, 6, 6 }, new int[] { 5, 4 }).withConvolutions(
+			convsPerLevel, 3, activation).withSkips(skips).withOutput(skips, Activation.LINEAR);
+		final SameDiff built = NetworkBuilder.build(spec, Loss.of(LossTerm.Kind.MSE), 7);
 		Nd4j.getRandom().setSeed(3);
 		// inputs with ties and negative stretches, where pooling and activation order would show
 		final INDArray input = Nd4j.rand(DataType.FLOAT, N, 1, SIZE, SIZE).subi(0.5).muli(4);

@@ -11,6 +11,7 @@ import java.util.concurrent.CancellationException;
 
 import org.hourglass.api.PredictOptions;
 import org.hourglass.api.Progress;
+import org.hourglass.api.image.ChannelNormalization;
 import org.hourglass.api.image.NormalizationParams;
 import org.hourglass.api.image.Plane;
 import org.hourglass.engine.Fixtures;
@@ -39,7 +40,7 @@ class TiledPredictorTest {
 	void identityThroughTilesReproducesTheImageOfAnySize() {
 		// 37x29 is no multiple of anything: the last tiles read mirrored pixels past the edges
 		final Plane image = Fixtures.image(37, 29, 1);
-		final NormalizationParams params = new NormalizationParams(50, 20);
+		final ChannelNormalization params = ChannelNormalization.of(new NormalizationParams(50, 20));
 		final Plane out = new TiledPredictor(identity(1), 4, 3, 1).predict(image, params,
 			PredictOptions.defaults().withTileSize(8).withBatchSize(3), Progress.NONE);
 		assertEquals(37, out.width());
@@ -50,7 +51,7 @@ class TiledPredictorTest {
 	@Test
 	void upscaledOutputIsUpscaleTimesTheInput() {
 		final Plane image = Fixtures.image(13, 10, 2);
-		final Plane out = new TiledPredictor(identity(2), 2, 2, 2).predict(image, NormalizationParams.IDENTITY,
+		final Plane out = new TiledPredictor(identity(2), 2, 2, 2).predict(image, ChannelNormalization.of(NormalizationParams.IDENTITY),
 			PredictOptions.defaults().withTileSize(4), Progress.NONE);
 		assertEquals(26, out.width());
 		assertEquals(20, out.height());
@@ -66,7 +67,7 @@ class TiledPredictorTest {
 		new TiledPredictor((blocks, count, h, w) -> {
 			seen.add(blocks.clone());
 			return new float[count * h * w];
-		}, 1, 0, 1).predict(image, NormalizationParams.IDENTITY, new PredictOptions(4, 2, 1), Progress.NONE);
+		}, 1, 0, 1).predict(image, ChannelNormalization.of(NormalizationParams.IDENTITY), new PredictOptions(4, 2, 1), Progress.NONE);
 		// halo rounds up to radius + blending margin (8): the first row of the block is the mirrored image
 		final float[] block = seen.get(0);
 		final int w = block.length / (1 + 2 * 8);
@@ -88,7 +89,7 @@ class TiledPredictorTest {
 			return out;
 		};
 		final TiledPredictor p = new TiledPredictor(perTileConstant, 4, 2, 1);
-		final Plane out = p.predict(new Plane(64, 8, ramp), NormalizationParams.IDENTITY,
+		final Plane out = p.predict(new Plane(64, 8, ramp), ChannelNormalization.of(NormalizationParams.IDENTITY),
 			PredictOptions.defaults().withTileSize(16).withBatchSize(1), Progress.NONE);
 		// neighbouring tiles' constants differ by 16; blended over 2 * 8 pixels no step exceeds 16 * pi / 32
 		double maxStep = 0;
@@ -106,7 +107,7 @@ class TiledPredictorTest {
 			if (h > 30) throw new OutOfMemoryError("injected: block " + h + "x" + w);
 			return identity(1).run(blocks, count, h, w);
 		};
-		final Plane out = new TiledPredictor(failsOnLargeBlocks, 2, 2, 1).predict(image, NormalizationParams.IDENTITY,
+		final Plane out = new TiledPredictor(failsOnLargeBlocks, 2, 2, 1).predict(image, ChannelNormalization.of(NormalizationParams.IDENTITY),
 			PredictOptions.defaults().withTileSize(32), Progress.NONE);
 		assertTrue(Fixtures.maxAbsDiff(image, out) < 1e-4);
 		assertTrue(sizes.get(0) > 30 && sizes.get(sizes.size() - 1) <= 30, "sizes tried: " + sizes);
@@ -120,13 +121,13 @@ class TiledPredictorTest {
 			if (calls[0]++ == 0) throw new RuntimeException("Failed to allocate 1073741824 bytes");
 			return identity(1).run(blocks, count, h, w);
 		};
-		final Plane out = new TiledPredictor(failsOnce, 2, 2, 1).predict(image, NormalizationParams.IDENTITY,
+		final Plane out = new TiledPredictor(failsOnce, 2, 2, 1).predict(image, ChannelNormalization.of(NormalizationParams.IDENTITY),
 			PredictOptions.defaults().withTileSize(16), Progress.NONE);
 		assertTrue(Fixtures.maxAbsDiff(image, out) < 1e-4);
 		// other failures are not retried
 		assertThrows(IllegalStateException.class, () -> new TiledPredictor((b, c, h, w) -> {
 			throw new IllegalStateException("broken");
-		}, 2, 2, 1).predict(image, NormalizationParams.IDENTITY, PredictOptions.defaults(), Progress.NONE));
+		}, 2, 2, 1).predict(image, ChannelNormalization.of(NormalizationParams.IDENTITY), PredictOptions.defaults(), Progress.NONE));
 	}
 
 	@Test
@@ -147,7 +148,7 @@ class TiledPredictorTest {
 			return identity(1).run(blocks, count, h, w);
 		};
 		assertThrows(CancellationException.class, () -> new TiledPredictor(counting, 2, 2, 1).predict(
-			Fixtures.image(64, 64, 5), NormalizationParams.IDENTITY, PredictOptions.defaults().withTileSize(16)
+			Fixtures.image(64, 64, 5), ChannelNormalization.of(NormalizationParams.IDENTITY), PredictOptions.defaults().withTileSize(16)
 				.withBatchSize(2), cancelAfterOne));
 		assertEquals(1, batches[0]);
 	}

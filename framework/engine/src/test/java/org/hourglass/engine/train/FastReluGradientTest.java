@@ -9,6 +9,7 @@ import java.util.Map;
 import org.hourglass.api.network.Activation;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.engine.Fixtures;
 import org.hourglass.engine.TestRuntime;
@@ -49,9 +50,9 @@ class FastReluGradientTest {
 
 	@Test
 	void everyReluGradientIsSwappedAndGivesTheSameGradients() {
-		final SameDiff reference = NetworkBuilder.build(Fixtures.tinyUnet(), Loss.of(Loss.Kind.MSE), 7);
+		final SameDiff reference = NetworkBuilder.build(Fixtures.tinyUnet(), Loss.of(LossTerm.Kind.MSE), 7);
 		reference.createGradFunction();
-		final SameDiff fast = NetworkBuilder.build(Fixtures.tinyUnet(), Loss.of(Loss.Kind.MSE), 7);
+		final SameDiff fast = NetworkBuilder.build(Fixtures.tinyUnet(), Loss.of(LossTerm.Kind.MSE), 7);
 		QuietGradients.ensure(fast);
 
 		// tinyUnet: three encoder and two decoder convolutions with ReLU
@@ -72,11 +73,11 @@ class FastReluGradientTest {
 
 	@Test
 	void aGraphWithoutGradientsOrWithoutReluIsLeftAlone() {
-		final SameDiff none = NetworkBuilder.build(Fixtures.tinyUnet(), Loss.of(Loss.Kind.MSE), 7);
+		final SameDiff none = NetworkBuilder.build(Fixtures.tinyUnet(), Loss.of(LossTerm.Kind.MSE), 7);
 		assertEquals(0, FastReluGradient.apply(none));
-		final NetworkSpec tanhUnet = new NetworkSpec(1, 1, new int[] { 4, 8, 8 }, new int[] { 8, 4 }, 1, 3,
-			Activation.TANH, true, Latent.convolutional(), 0, 1, true, Activation.LINEAR);
-		final SameDiff tanh = NetworkBuilder.build(tanhUnet, Loss.of(Loss.Kind.MSE), 7);
+		final NetworkSpec tanhUnet = NetworkSpec.encoderDecoder(new int[] { 4, 8, 8 }, new int[] { 8, 4 })
+			.withConvolutions(1, 3, Activation.TANH).withSkips(true).withOutput(true, Activation.LINEAR);
+		final SameDiff tanh = NetworkBuilder.build(tanhUnet, Loss.of(LossTerm.Kind.MSE), 7);
 		tanh.createGradFunction();
 		assertEquals(0, FastReluGradient.apply(tanh));
 	}

@@ -22,6 +22,7 @@ import org.hourglass.api.Progress;
 import org.hourglass.api.image.Normalization;
 import org.hourglass.api.image.Plane;
 import org.hourglass.api.network.Loss;
+import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.training.EpochResult;
 import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.StopRequest;
@@ -111,8 +112,9 @@ class TrainerTest {
 			assertEquals(0, last.secondsRemaining(), 1e-9);
 			assertTrue(events.steps.get(3).secondsRemaining() > 0);
 			// every step reports its own loss, from the first step on; an epoch's training loss is their mean
-			assertTrue(events.steps.stream().allMatch(p -> Double.isFinite(p.loss()) && p.loss() > 0), "step losses");
-			final double firstEpochMean = events.steps.subList(0, 8).stream().mapToDouble(p -> p.loss()).average()
+			assertTrue(events.steps.stream().allMatch(p -> Double.isFinite(p.loss().total()) && p.loss()
+				.total() > 0), "step losses");
+			final double firstEpochMean = events.steps.subList(0, 8).stream().mapToDouble(p -> p.loss().total()).average()
 				.orElseThrow();
 			final List<EpochResult> h = report.epochs();
 			assertEquals(firstEpochMean, h.get(0).trainingLoss(), 1e-9 * firstEpochMean);
@@ -240,12 +242,12 @@ class TrainerTest {
 
 	@Test
 	void meanStdIsFittedOnTheTrainingInputsAndKept() {
-		try (Model model = service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(Loss.Kind.MAE), Normalization
+		try (Model model = service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(LossTerm.Kind.MAE), Normalization
 			.meanStd())))
 		{
 			service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(1), null);
 			assertNotNull(model.info().fittedNormalization());
-			assertEquals(100, model.info().fittedNormalization().offset(), 10);
+			assertEquals(100, model.info().fittedNormalization().get(0).offset(), 10);
 		}
 	}
 
@@ -256,7 +258,7 @@ class TrainerTest {
 			for (int i = 0; i < 10; i++) mask.set(random.nextInt(input.width()), random.nextInt(input.height()), 1);
 			return new TrainingPair(input, input, mask);
 		};
-		try (Model model = service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(Loss.Kind.MASKED_MSE),
+		try (Model model = service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(LossTerm.Kind.MASKED_MSE),
 			Normalization.percentile())))
 		{
 			final TrainingReport r = service.train(model, data(), blindSpot, tiny().withEpochs(1), null);
@@ -278,7 +280,7 @@ class TrainerTest {
 			assertMessage("multiple of 2", () -> service.train(model, data(), PairMaker.IDENTITY, tiny().withPatchSize(
 				15), null));
 		}
-		try (Model masked = service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(Loss.Kind.MASKED_MSE),
+		try (Model masked = service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(LossTerm.Kind.MASKED_MSE),
 			Normalization.percentile())))
 		{
 			assertMessage("needs a mask", () -> service.train(masked, data(), PairMaker.IDENTITY, tiny(), null));

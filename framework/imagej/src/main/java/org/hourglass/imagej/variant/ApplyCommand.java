@@ -1,0 +1,114 @@
+package org.hourglass.imagej.variant;
+
+import java.io.File;
+import java.util.List;
+
+import org.hourglass.api.InvalidInputException;
+import org.hourglass.api.Model;
+import org.hourglass.api.ModelService;
+import org.hourglass.api.PredictOptions;
+import org.hourglass.imagej.HourglassCommand;
+import org.scijava.ItemIO;
+import org.scijava.plugin.Parameter;
+
+import ij.ImagePlus;
+
+/**
+ * The command every image-to-image variant extends to apply its models (Denoise, Upscale): a model of the
+ * variant, an image (every channel, slice and frame) or an input folder with an output folder, tiling, batch,
+ * test-time augmentation and the result's bit depth; the result image, or the number of files written. A
+ * variant names its result ({@link #suffix()}) and may check the model ({@link #checkModel}) or add outputs
+ * ({@link #finish}).
+ */
+public abstract class ApplyCommand extends HourglassCommand {
+
+	@Parameter
+	private ModelService models;
+
+	@Parameter(label = "Model", description = "A model name from the models folders, or a model file (.zip).")
+	private String model;
+
+	@Parameter(label = "Image", required = false,
+		description = "The image to process; every channel, slice and frame is processed. Ignored if an input " +
+			"folder is given.")
+	private ImagePlus input;
+
+	@Parameter(label = "Input folder", style = "directory", required = false,
+		description = "Process every image (.tif, .tiff, .png, .jpg) in this folder instead of one image.")
+	private File inputFolder;
+
+	@Parameter(label = "Output folder", style = "directory", required = false,
+		description = "Where the results of an input folder are written; must differ from the input folder.")
+	private File outputFolder;
+
+	@Parameter(label = "Tile size", min = "0",
+		description = "Width and height of the tiles the image is cut into; 0 = automatic.")
+	private int tileSize = 0;
+
+	@Parameter(label = "Batch size", min = "1", description = "Tiles predicted together.")
+	private int batchSize = 4;
+
+	@Parameter(label = "Average 8 flips and rotations",
+		description = "Test-time augmentation: predict the image under its 8 flips and rotations and average; " +
+			"8 times the work, usually a cleaner result.")
+	private boolean augment = false;
+
+	@Parameter(label = "Convert to input type",
+		description = "Convert the result back to the input's bit depth (values rounded and clipped).")
+	private boolean convertToInputType = false;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Result")
+	private ImagePlus output;
+
+	/** Only for an input folder: how many results were written to the output folder. */
+	@Parameter(type = ItemIO.OUTPUT, label = "Files written", required = false)
+	private Integer filesWritten;
+
+	protected ApplyCommand(final String defaultModel) {
+		model = defaultModel;
+	}
+
+	/** The variant whose models this command applies. */
+	protected abstract VariantDescriptor variant();
+
+	/** What the result is, added to its title: e.g. {@code denoised}. */
+	protected abstract String suffix();
+
+	/**
+	 * Checks the loaded model fits this command beyond its variant (e.g. its scale factor).
+	 *
+	 * @throws InvalidInputException if not
+	 */
+	protected void checkModel(final Model m) {}
+
+	/** After an image was processed: e.g. further outputs from the input and the result. */
+	protected void finish(final ImagePlus in, final ImagePlus result) {}
+
+	@Override
+	protected void execute() {
+		if (inputFolder == null && input == null) {
+			throw new InvalidInputException("Nothing to process: give an image, or an input folder and an output " +
+				"folder.");
+		}
+		if (inputFolder != null && outputFolder == null) {
+			throw new InvalidInputException("An input folder needs an output folder for the results.");
+		}
+		final PredictOptions options = fromParameters(() -> new PredictOptions(tileSize, 0, batchSize, augment));
+		try (Model m = models.load(model, variant().id())) {
+			checkModel(m);
+			final ModelApplication application = new ModelApplication(m, options, convertToInputType, suffix());
+			if (inputFolder != null) {
+				final List<?> written = application.applyFolder(inputFolder.toPath(), outputFolder.toPath(), progress(
+					variant().name() + " " + inputFolder.getName()));
+				filesWritten = written.size();
+			}
+			else {
+				application.check(input);
+				// SciJava's preprocessing gives outputs default values too: this one does not apply here
+				filesWritten = null;
+				output = application.apply(input, progress(variant().name() + " " + input.getTitle()));
+				finish(input, output);
+			}
+		}
+	}
+}
