@@ -85,4 +85,24 @@ class CodesTest {
 		for (int i = 0; i < rgb.getPixelCount(); i++) if ((rgb.get(i) & 0xffffff) == (c.getRGB() & 0xffffff)) n++;
 		return n;
 	}
+
+	@Test
+	void imageSetsOfOneSize() {
+		final ImageStack s = new ImageStack(6, 4);
+		s.addSlice("a", new ByteProcessor(6, 4));
+		s.addSlice("b", new ByteProcessor(6, 4));
+		final List<ImageSet.Item> items = new java.util.ArrayList<>(ImageSet.of(new ImagePlus("s.tif", s)));
+		assertEquals(2, items.get(1).slice());
+		items.add(new ImageSet.Item("big.tif", 0, new org.hourglass.api.image.Plane(8, 8)));
+		final InvalidInputException e = assertThrows(InvalidInputException.class, () -> ImageSet.sameSize(items,
+			ImageSet.Resize.NONE));
+		assertTrue(e.getMessage().contains("resize=crop or resize=scale"), e.getMessage());
+		assertEquals(6, ImageSet.sameSize(items, ImageSet.Resize.CROP).get(2).plane().width());
+		assertEquals(4, ImageSet.sameSize(items, ImageSet.Resize.SCALE).get(2).plane().height());
+		final org.hourglass.api.image.Plane p = new org.hourglass.api.image.Plane(2, 1, new float[] { 3, 4 });
+		final org.hourglass.api.image.Plane padded = ImageSet.pad(p, 4, 3, -1);
+		assertEquals(3f, padded.get(1, 1));
+		assertEquals(-1f, padded.get(0, 0));
+		assertEquals(p, ImageSet.unpad(padded, 2, 1));
+	}
 }
