@@ -124,6 +124,43 @@ class ModelTest {
 	}
 
 	@Test
+	void testTimeAugmentationAveragesTheEightSymmetries() {
+		try (Model model = service.create(Fixtures.spec(Fixtures.tinyUnet()))) {
+			final Plane image = Fixtures.image(24, 20, 7);
+			final PredictOptions once = PredictOptions.defaults();
+			final Plane augmented = model.predict(image, once.withAugment(true), Progress.NONE);
+			final float[] mean = new float[image.data().length];
+			for (int t = 0; t < org.hourglass.engine.image.Symmetry.COUNT; t++) {
+				final Plane p = org.hourglass.engine.image.Symmetry.invert(model.predict(org.hourglass.engine.image.Symmetry
+					.apply(image, t), once, Progress.NONE), t);
+				for (int i = 0; i < mean.length; i++) mean[i] += p.data()[i] / 8;
+			}
+			assertTrue(Fixtures.maxAbsDiff(new Plane(24, 20, mean), augmented) < 1e-3);
+			assertTrue(Fixtures.maxAbsDiff(model.predict(image, once, Progress.NONE), augmented) > 1e-3,
+				"an untrained network is not symmetric: the average differs from one prediction");
+		}
+	}
+
+	@Test
+	void applyRunsWholePlanesInBatches() {
+		try (Model model = service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(LossTerm.Kind.MSE), Normalization
+			.fixed(0, 200))))
+		{
+			final List<Plane> planes = List.of(Fixtures.image(16, 12, 1), Fixtures.image(16, 12, 2), Fixtures.image(16, 12,
+				3));
+			final List<Plane> out = model.apply(planes, 2, Progress.NONE);
+			assertEquals(3, out.size());
+			assertArrayEquals(model.apply(planes.subList(2, 3), 1, Progress.NONE).get(0).data(), out.get(2).data(),
+				1e-4f);
+			final InvalidInputException e = assertThrows(InvalidInputException.class, () -> model.apply(List.of(Fixtures
+				.image(16, 12, 1), Fixtures.image(16, 16, 1)), 2, Progress.NONE));
+			assertTrue(e.getMessage().contains("one size"), e.getMessage());
+			assertTrue(assertThrows(InvalidInputException.class, () -> model.apply(List.of(Fixtures.image(15, 12, 1)), 1,
+				Progress.NONE)).getMessage().contains("multiple of 2"));
+		}
+	}
+
+	@Test
 	void predictionRefusesNonFiniteValues() {
 		try (Model model = service.create(Fixtures.spec(Fixtures.tinyConv()))) {
 			final Plane image = Fixtures.image(16, 16, 5);

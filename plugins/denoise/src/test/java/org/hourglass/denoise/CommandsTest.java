@@ -295,6 +295,36 @@ class CommandsTest {
 	}
 
 	@Test
+	@Order(2)
+	void jointChannelsTrainOneNetworkForBothChannelsAndDenoiseTwoChannelImages() {
+		final Path file = dir.resolve("joint.zip");
+		final ImagePlus twoChannels = Images.noisy("two.tif", 48, 48, 2, 2, 1, 16, 15, 4);
+		final CommandModule m = run(TrainSupervisedCommand.class, tinyTraining(file, "noise", "gaussian", "sigma", 10.0,
+			"clean", twoChannels, "channels", "joint"));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		try (Model model = context.service(ModelService.class).load(file, DenoiseVariant.ID)) {
+			assertEquals(2, model.info().spec().network().inputChannels());
+			assertEquals(2, model.info().spec().network().outputChannels());
+		}
+		final CommandModule d = run(DenoiseCommand.class, "model", file.toString(), "input", twoChannels, "tileSize", 0,
+			"batchSize", 2, "convertToInputType", false);
+		assertFalse(d.isCanceled(), d.getCancelReason());
+		final ImagePlus out = (ImagePlus) d.getOutput("output");
+		assertEquals(2, out.getNChannels());
+		assertEquals(2, out.getNSlices());
+		assertEquals(0.5, out.getCalibration().pixelWidth, 1e-9);
+		// a joint model needs its channels together: a one-channel image is refused with what to do
+		final CommandModule one = run(DenoiseCommand.class, "model", file.toString(), "input", Images.noisy("one.tif",
+			48, 48), "tileSize", 0, "batchSize", 2, "convertToInputType", false);
+		assertCancelled(one, "reads 2 channels together", "has 1 channel(s)");
+		// and a separate model denoises each channel of the same image on its own
+		final CommandModule separate = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", twoChannels,
+			"tileSize", 0, "batchSize", 2, "convertToInputType", false);
+		assertFalse(separate.isCanceled(), separate.getCancelReason());
+		assertEquals(4, ((ImagePlus) separate.getOutput("output")).getStackSize());
+	}
+
+	@Test
 	@Order(11)
 	void modelOfAnotherVariantIsRefused() {
 		final ModelService models = context.service(ModelService.class);
