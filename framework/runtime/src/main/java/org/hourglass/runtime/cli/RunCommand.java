@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hourglass run <command> key=value ...}. */
 @Command(name = "run", description = "Run a command headless with key=value inputs.", footer = {
-	"%nKeys name the command's inputs; an image input is a file path. An image output key takes",
+	"%nKeys name the command's inputs, in any case (tilesize=0 as in a Fiji macro); an image input is a file path.",
+	"An image output key takes",
 	"the file to write (PNG if it ends in .png, else TIFF; never an input file). Other outputs are printed as 'key = value'." })
 final class RunCommand implements Callable<Integer> {
 
@@ -73,13 +74,16 @@ final class RunCommand implements Callable<Integer> {
 	 */
 	static Map<String, String> parse(final List<String> arguments) {
 		final Map<String, String> args = new LinkedHashMap<>();
+		final java.util.Set<String> seen = new java.util.HashSet<>();
 		for (final String a : arguments) {
 			final int eq = a.indexOf('=');
 			if (eq <= 0) throw new UsageException("expected key=value, got '" + a + "'");
 			final String key = a.substring(0, eq).trim();
-			if (args.put(key, a.substring(eq + 1)) != null) {
+			// keys are read in any case, so tileSize and tilesize are the same key
+			if (!seen.add(key.toLowerCase(java.util.Locale.ROOT))) {
 				throw new UsageException("key '" + key + "' given twice");
 			}
+			args.put(key, a.substring(eq + 1));
 		}
 		return args;
 	}

@@ -86,7 +86,8 @@ public final class CommandRunner {
 		final Map<String, Path> imageOutputs = new LinkedHashMap<>();
 		final List<Path> inputFiles = new ArrayList<>();
 		for (final Map.Entry<String, String> arg : args.entrySet()) {
-			final String key = arg.getKey();
+			// keys in any case, as Fiji's macros read them (lower case): no two items of a command share a lower-case name
+			final String key = itemName(info, arg.getKey());
 			final ModuleItem<?> in = info.getInput(key);
 			final ModuleItem<?> out = info.getOutput(key);
 			if (in != null && InputConverter.isUserInput(in)) {
@@ -167,6 +168,17 @@ public final class CommandRunner {
 		interrupted = true;
 		c.cancel("Interrupted.");
 		return true;
+	}
+
+	/** The name of the input or output of {@code info} called {@code key} in any case, or {@code key} if there is none. */
+	static String itemName(final CommandInfo info, final String key) {
+		for (final ModuleItem<?> item : info.inputs()) {
+			if (item.getName().equalsIgnoreCase(key)) return item.getName();
+		}
+		for (final ModuleItem<?> item : info.outputs()) {
+			if (item.getName().equalsIgnoreCase(key)) return item.getName();
+		}
+		return key;
 	}
 
 	/** The user-settable inputs of a command, for help and error messages: {@code name (type)}. */

@@ -23,6 +23,7 @@ class CliPartsTest {
 		assertThrows(UsageException.class, () -> RunCommand.parse(List.of("a")));
 		assertThrows(UsageException.class, () -> RunCommand.parse(List.of("=1")));
 		assertThrows(UsageException.class, () -> RunCommand.parse(List.of("a=1", "a=2")));
+		assertThrows(UsageException.class, () -> RunCommand.parse(List.of("tileSize=1", "tilesize=2")));
 	}
 
 	@Test

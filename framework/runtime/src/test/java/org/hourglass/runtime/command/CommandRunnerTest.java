@@ -67,6 +67,13 @@ class CommandRunnerTest {
 	}
 
 	@Test
+	void keysAreReadInAnyCaseAsFijiMacrosWriteThem() throws Exception {
+		final Path in = image("case.tif");
+		final RunResult r = runner.run("test-flip", Map.of("INPUT", in.toString(), "text", "ab", "Times", "2"));
+		assertEquals("abab", r.outputs().get("repeated"));
+	}
+
+	@Test
 	void unknownCommandsAndKeysAreUsageErrors() {
 		final Path in = image("in.tif");
 		assertTrue(assertThrows(UsageException.class, () -> runner.run("nope", Map.of())).getMessage()
