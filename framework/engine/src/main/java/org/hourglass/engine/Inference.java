@@ -208,20 +208,7 @@ final class Inference {
 
 	/** Progress of pass {@code t} of {@code passes} as a share of the whole. */
 	private static Progress part(final Progress whole, final int t, final int passes) {
-		if (passes == 1) return whole;
-		return new Progress() {
-
-			@Override
-			public void update(final long done, final long total) {
-				final double f = total <= 0 ? 0 : Math.min(1, done / (double) total);
-				whole.update(Math.round((t + f) * 1000), passes * 1000L);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return whole.isCancelled();
-			}
-		};
+		return passes == 1 ? whole : Progress.part(whole, t, passes);
 	}
 
 	static float[] values(final INDArray a) {

@@ -25,7 +25,6 @@ public final class DenoiseBenchmark {
 
 	private static final Logger LOG = LogManager.getLogger();
 	private static final double RANGE = 255;
-	private static final long UNITS = 1000;
 
 	private final BlurBaseline blur;
 	private final PredictOptions options;
@@ -64,7 +63,7 @@ public final class DenoiseBenchmark {
 			final List<Plane> out = new ArrayList<>(noisy.size());
 			for (int i = 0; i < noisy.size(); i++) {
 				if (part.isCancelled()) throw new CancellationException();
-				out.add(bm.model().predict(noisy.get(i), options, within(part, i, noisy.size())));
+				out.add(bm.model().predict(noisy.get(i), options, Progress.part(part, i, noisy.size())));
 			}
 			final String notes = ModelSummary.describe(bm.model().info());
 			modelResults.add(score(bm.name(), notes, out, clean));
@@ -95,22 +94,5 @@ public final class DenoiseBenchmark {
 		final float[] v = p.data().clone();
 		for (int i = 0; i < v.length; i++) v[i] = Math.max(0, Math.min((float) RANGE, v[i]));
 		return new Plane(p.width(), p.height(), v);
-	}
-
-	/** Progress of item {@code index} of {@code count}, within {@code part}. */
-	private static Progress within(final Progress part, final int index, final int count) {
-		return new Progress() {
-
-			@Override
-			public void update(final long done, final long total) {
-				final double f = total <= 0 ? 0 : Math.min(1, done / (double) total);
-				part.update((long) ((index + f) * UNITS), count * UNITS);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return part.isCancelled();
-			}
-		};
 	}
 }

@@ -34,7 +34,6 @@ import ij.ImagePlus;
 public final class ModelApplication {
 
 	private static final Logger LOG = LogManager.getLogger();
-	private static final long UNITS = 1000;
 
 	private final Model model;
 	private final PredictOptions options;
@@ -130,18 +129,6 @@ public final class ModelApplication {
 
 	/** Part {@code index} of {@code count} of the whole image's progress. */
 	private Plane predict(final StackPlane sp, final int index, final int count, final Progress progress) {
-		return model.predict(sp.plane(), options, new Progress() {
-
-			@Override
-			public void update(final long done, final long total) {
-				final double f = total <= 0 ? 0 : Math.min(1, done / (double) total);
-				progress.update((long) ((index + f) * UNITS), count * UNITS);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return progress.isCancelled();
-			}
-		});
+		return model.predict(sp.plane(), options, Progress.part(progress, index, count));
 	}
 }
