@@ -123,13 +123,6 @@ class FijiHostIT {
 		assertFalse(fiji.err().contains("SLF4J(W)"), fiji.toString());
 	}
 
-	@Test
-	void theHostHasNoLog4j2OfItsOwn() throws IOException {
-		for (final Path jar : Installation.jars(Installation.fijiHost())) {
-			assertFalse(jar.getFileName().toString().startsWith("log4j"), jar.toString());
-		}
-	}
-
 	/** Class names of the commands in the SciJava plugin indexes of the jars in {@code dir}. */
 	static Set<String> indexedCommands(final Path dir) throws IOException {
 		final Pattern plugin = Pattern.compile("\\{\"class\":\"([^\"]+)\",\"values\":\\{([^}]*)\\}\\}");
