@@ -20,8 +20,32 @@ final class Installation {
 		return path("hourglass.fiji");
 	}
 
+	/** The Fiji-faithful host: the jars of a Fiji, as far as Maven Central serves them (fiji-host module). */
 	static Path fijiHost() {
 		return path("hourglass.fijiHost");
+	}
+
+	static Path updateSite() {
+		return path("hourglass.updateSite");
+	}
+
+	/** The engine bundle's native fragments, one per platform. */
+	static Path fragments() {
+		return path("hourglass.fragments");
+	}
+
+	/** Where the workbench archives are. */
+	static Path archives() {
+		return path("hourglass.archives");
+	}
+
+	static String version() {
+		return System.getProperty("hourglass.version");
+	}
+
+	/** The packaged nd4j-native classifiers, one per platform. */
+	static List<String> nd4jClassifiers() {
+		return List.of(System.getProperty("hourglass.nd4jClassifiers").split(","));
 	}
 
 	static Path testClasses() {
@@ -41,6 +65,11 @@ final class Installation {
 
 	static Path sample() {
 		return workbench().resolve("samples/images/nuclei-2d.tif");
+	}
+
+	/** The noisy electron micrograph the sample Denoise model was made for. */
+	static Path semSample() {
+		return workbench().resolve("samples/images/sem-noisy.tif");
 	}
 
 	static List<Path> jars(final Path dir) throws IOException {

@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.hourglass.api.HourglassException;
 import org.hourglass.api.Model;
 import org.hourglass.api.ModelEntry;
 import org.hourglass.api.ModelService;
@@ -29,6 +32,8 @@ import org.scijava.service.Service;
 @Plugin(type = Service.class)
 public class Nd4jModelService extends AbstractService implements ModelService {
 
+	private static final Logger LOG = LogManager.getLogger();
+
 	/** Seed of the initial weights of a model made by {@link #create}; training re-seeds a new model. */
 	private static final long CREATE_SEED = 42;
 
@@ -36,9 +41,15 @@ public class Nd4jModelService extends AbstractService implements ModelService {
 
 	// -- Service methods --
 
+	/** Starts ND4J early; if it cannot start (no natives for this computer), every call says why instead. */
 	@Override
 	public void initialize() {
-		Nd4jRuntime.start();
+		try {
+			Nd4jRuntime.start();
+		}
+		catch (final HourglassException e) {
+			LOG.info("ND4J not started: {}", e.getMessage());
+		}
 	}
 
 	// -- ModelService methods --
@@ -75,6 +86,7 @@ public class Nd4jModelService extends AbstractService implements ModelService {
 	public TrainingReport train(final Model model, final TrainingData data, final PairMaker pairs,
 		final TrainingConfig config, final TrainingListener listener)
 	{
+		Nd4jRuntime.start();
 		if (!(model instanceof Nd4jModel m)) {
 			throw new IllegalArgumentException("models of this service only: got " + model.getClass().getName());
 		}
@@ -83,6 +95,7 @@ public class Nd4jModelService extends AbstractService implements ModelService {
 
 	@Override
 	public ImageStatistics statistics(final Plane plane, final double lowPercentile, final double highPercentile) {
+		Nd4jRuntime.start();
 		return ImageStats.of(plane, lowPercentile, highPercentile);
 	}
 
