@@ -25,7 +25,6 @@ rem JAVA_OPTS and HOURGLASS_OPTS come last, so they can override any of these se
 	-Djava.util.logging.manager=org.apache.logging.log4j.jul.LogManager ^
 	"-Dorg.bytedeco.javacpp.cachedir=%HOURGLASS_HOME%\cache\javacpp" ^
 	-Dorg.bytedeco.javacpp.logger=slf4j ^
-	-Djava.awt.headless=true ^
 	%JAVA_OPTS% %HOURGLASS_OPTS% ^
 	-cp "%HOURGLASS_HOME%\lib\*" org.hourglass.runtime.cli.Main %*
 exit /b %ERRORLEVEL%

@@ -111,8 +111,10 @@ public final class FijiMain {
 		throws Exception
 	{
 		final CommandService commands = context.service(CommandService.class);
-		final CommandInfo info = commands.getCommands().stream().filter(c -> name.equals(c.getName())).findFirst().orElseThrow(() -> new IllegalStateException(name + " not found"));
-		return commands.run(info, true, inputs).get();
+		final CommandInfo info = commands.getCommands().stream().filter(c -> name.equals(c.getName())).findFirst()
+			.orElseThrow(() -> new IllegalStateException(name + " not found"));
+		// Hourglass commands are dynamic (their dialogs list the installed models): run as modules, as Fiji does
+		return context.service(org.scijava.module.ModuleService.class).run(info, true, inputs).get();
 	}
 
 	/** Why the command stopped, or {@code no}. */

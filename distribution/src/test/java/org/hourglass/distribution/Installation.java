@@ -48,6 +48,11 @@ final class Installation {
 		return List.of(System.getProperty("hourglass.nd4jClassifiers").split(","));
 	}
 
+	/** The project's source tree (README, docs, samples). */
+	static Path sources() {
+		return path("hourglass.sources").normalize();
+	}
+
 	static Path testClasses() {
 		return path("hourglass.testClasses");
 	}

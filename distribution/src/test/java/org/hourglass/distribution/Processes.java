@@ -21,6 +21,7 @@ final class Processes {
 
 	private Processes() {}
 
+	/** @param env variables to set, and to remove where the value is {@code null} */
 	static Result run(final List<String> command, final Map<String, String> env, final Path scratch)
 		throws IOException, InterruptedException
 	{
@@ -28,7 +29,10 @@ final class Processes {
 		final Path err = Files.createTempFile(scratch, "err", ".txt");
 		final ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err
 			.toFile()).directory(scratch.toFile());
-		pb.environment().putAll(env);
+		env.forEach((k, v) -> {
+			if (v == null) pb.environment().remove(k);
+			else pb.environment().put(k, v);
+		});
 		final Process p = pb.start();
 		if (!p.waitFor(180, TimeUnit.SECONDS)) {
 			p.destroyForcibly();

@@ -9,16 +9,17 @@ import org.apache.logging.log4j.Logger;
 import org.hourglass.api.HourglassException;
 import org.hourglass.api.InvalidInputException;
 import org.scijava.app.StatusService;
-import org.scijava.command.ContextCommand;
+import org.scijava.command.DynamicCommand;
 import org.scijava.plugin.Parameter;
 
 /**
  * The base of Hourglass commands. A subclass declares its {@code @Parameter}s (the model service, images,
- * numbers, outputs) and implements {@link #execute()}; this class turns every {@link HourglassException}
+ * numbers, outputs) and implements {@link #execute()}. A dynamic command, so that a dialog's choices (e.g. the
+ * installed models of a variant) can be filled in when it opens. This class turns every {@link HourglassException}
  * (bad input, unusable model file), a write failure or a cancellation into {@link #cancel(String)} with the
  * message as it is, so Fiji, macros and the command line all show one clear reason, and logs it.
  */
-public abstract class HourglassCommand extends ContextCommand {
+public abstract class HourglassCommand extends DynamicCommand {
 
 	private static final Logger LOG = LogManager.getLogger();
 

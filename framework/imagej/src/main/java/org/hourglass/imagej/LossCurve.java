@@ -90,7 +90,8 @@ public final class LossCurve {
 		final EpochResult best = best(epochs);
 		if (best != null) {
 			plot.addPoints(new double[] { best.epoch() }, new double[] { best.validationLoss() }, Plot.BOX);
-			plot.setStyle(index, style(Color.BLACK, "box"));
+			// an open box around the point, so the kept epoch's own validation point stays visible
+			plot.setStyle(index, "#000000,none,1.5,box");
 			labels.add("kept (epoch " + best.epoch() + ")");
 		}
 		plot.setColor(Color.BLACK);

@@ -17,20 +17,20 @@ import org.hourglass.api.training.TrainingProgress;
 import org.scijava.app.StatusService;
 
 import ij.ImagePlus;
-import ij.gui.Plot;
-import ij.gui.PlotWindow;
 
 /**
  * Shows a training run to the user, the same way in every host:
  * <ul>
  * <li>status text and progress through SciJava's {@link StatusService} after every step (Fiji's status bar;
  * the command line draws its progress bar from the same events), and each epoch in the log;</li>
- * <li>with a screen (not {@link GraphicsEnvironment#isHeadless() headless}): a live plot of training and
- * validation loss per epoch, and a small window with "Finish early" and "Cancel" buttons;</li>
+ * <li>with a screen (not {@link GraphicsEnvironment#isHeadless() headless}): the {@link TrainingWindow}, with the
+ * live loss plot, epoch and step, losses, times, the kept epoch, where the model goes, "Finish early" and
+ * "Cancel";</li>
  * <li>always: the final loss curve as an image ({@link #lossCurve()}) for the command's output.</li>
  * </ul>
  * Training stops when the buttons, {@link #requestStop} or {@code cancelled} (usually: the command was
- * cancelled) ask it to. Close the monitor when training has ended: it closes the buttons' window, the plot stays.
+ * cancelled) ask it to. Close the monitor when training has ended: it closes the window (the loss curve is the
+ * command's output).
  */
 public final class TrainingMonitor implements TrainingListener, AutoCloseable {
 
@@ -47,12 +47,18 @@ public final class TrainingMonitor implements TrainingListener, AutoCloseable {
 	private long lastStatus;
 
 	// touched on the event dispatch thread only
-	private TrainingControls controls;
-	private PlotWindow plotWindow;
+	private TrainingWindow window;
 
-	/** A monitor with live plot and buttons if there is a screen. */
+	/** A monitor with its window if there is a screen. */
 	public TrainingMonitor(final StatusService status, final String title, final BooleanSupplier cancelled) {
 		this(status, title, cancelled, !GraphicsEnvironment.isHeadless());
+	}
+
+	/** A monitor with its window if there is a screen, saying that the model goes to {@code where}. */
+	public TrainingMonitor(final StatusService status, final String title, final String where,
+		final BooleanSupplier cancelled)
+	{
+		this(status, title, where, cancelled, !GraphicsEnvironment.isHeadless());
 	}
 
 	/**
@@ -64,14 +70,23 @@ public final class TrainingMonitor implements TrainingListener, AutoCloseable {
 	public TrainingMonitor(final StatusService status, final String title, final BooleanSupplier cancelled,
 		final boolean gui)
 	{
+		this(status, title, title, cancelled, gui);
+	}
+
+	/**
+	 * @param where where the model is saved, for the window
+	 */
+	public TrainingMonitor(final StatusService status, final String title, final String where,
+		final BooleanSupplier cancelled, final boolean gui)
+	{
 		this.status = status;
 		this.title = title;
 		this.cancelled = cancelled;
 		this.gui = gui;
 		if (gui) {
 			EventQueue.invokeLater(() -> {
-				controls = new TrainingControls("Training " + title);
-				controls.setVisible(true);
+				window = new TrainingWindow("Training " + title, where);
+				window.setVisible(true);
 			});
 		}
 	}
@@ -84,6 +99,9 @@ public final class TrainingMonitor implements TrainingListener, AutoCloseable {
 		final boolean last = p.epoch() == p.epochs() && p.step() == p.stepsPerEpoch();
 		if (!last && now - lastStatus < STATUS_INTERVAL_NANOS) return;
 		lastStatus = now;
+		if (gui) EventQueue.invokeLater(() -> {
+			if (window != null) window.step(p);
+		});
 		final String loss = Double.isFinite(p.loss().total()) ? String.format(Locale.ROOT, ", loss %.4g", p.loss()
 			.total()) + terms(p.loss()) : "";
 		status.showStatus((int) Math.round(p.fraction() * SCALE), SCALE, String.format(Locale.ROOT,
@@ -101,14 +119,16 @@ public final class TrainingMonitor implements TrainingListener, AutoCloseable {
 		LOG.info("{}: epoch {} training loss {}{} validation loss {}{}{} ({} s)", title, r.epoch(), fmt(r
 			.trainingLoss()), terms(r.training()), fmt(r.validationLoss()), terms(r.validation()), r.best() ? " (best)"
 				: "", fmt(r.seconds()));
-		if (gui) EventQueue.invokeLater(() -> showPlot(copy));
+		if (gui) EventQueue.invokeLater(() -> {
+			if (window != null) window.epochs(copy);
+		});
 	}
 
 	@Override
 	public StopRequest stopRequest() {
 		if (cancelled.getAsBoolean()) return StopRequest.CANCEL;
-		final TrainingControls c = controls;
-		if (c != null && c.request() != StopRequest.NONE) return c.request();
+		final TrainingWindow w = window;
+		if (w != null && w.request() != StopRequest.NONE) return w.request();
 		return requested;
 	}
 
@@ -131,28 +151,18 @@ public final class TrainingMonitor implements TrainingListener, AutoCloseable {
 		return LossCurve.image(title + " loss", epochs());
 	}
 
-	/** Closes the buttons' window; the live plot stays open. */
+	/** Closes the window. */
 	@Override
 	public void close() {
 		if (gui) {
 			EventQueue.invokeLater(() -> {
-				if (controls != null) controls.dispose();
-				controls = null;
+				if (window != null) window.dispose();
+				window = null;
 			});
 		}
 	}
 
 	// -- Helper methods --
-
-	private void showPlot(final List<EpochResult> history) {
-		final Plot plot = LossCurve.plot(title + " loss", history);
-		if (plotWindow == null || plotWindow.isClosed()) {
-			plotWindow = plot.show();
-		}
-		else {
-			plotWindow.drawPlot(plot);
-		}
-	}
 
 	/** The terms of a loss with several, e.g. {@code  (reconstruction 140.2, kl 6.81)}; empty for one. */
 	static String terms(final LossValues loss) {

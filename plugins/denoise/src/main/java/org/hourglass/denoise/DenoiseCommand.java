@@ -16,8 +16,13 @@ import ij.ImagePlus;
  * results go to an output folder that must differ from the input folder, as TIFF files of the same names.
  */
 @Plugin(type = Command.class, name = "denoise", label = "Hourglass Denoise",
-	menuPath = "Plugins>Hourglass>Denoise>Hourglass Denoise", headless = true)
+	menuPath = "Plugins>Hourglass>Denoise>Hourglass Denoise", headless = true,
+	description = "Denoise an image (every channel, slice and frame) or a folder with a denoise model.")
 public class DenoiseCommand extends ApplyCommand {
+
+	@Parameter(label = "Before/after figure", description = "Also make a figure of the current plane before and " +
+		"after denoising, side by side (the output comparison).")
+	private boolean beforeAfter = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Before and after", required = false)
 	private ImagePlus comparison;
@@ -38,6 +43,6 @@ public class DenoiseCommand extends ApplyCommand {
 
 	@Override
 	protected void finish(final ImagePlus in, final ImagePlus result) {
-		comparison = BeforeAfter.of(in, result);
+		comparison = beforeAfter ? BeforeAfter.of(in, result) : null;
 	}
 }

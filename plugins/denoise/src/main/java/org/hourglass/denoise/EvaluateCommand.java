@@ -20,7 +20,8 @@ import ij.measure.ResultsTable;
  * truth's intensity scale.
  */
 @Plugin(type = Command.class, name = "denoise-evaluate", label = "Hourglass Denoise Evaluate",
-	menuPath = "Plugins>Hourglass>Denoise>Hourglass Denoise Evaluate", headless = true)
+	menuPath = "Plugins>Hourglass>Denoise>Hourglass Denoise Evaluate", headless = true,
+	description = "PSNR, SSIM and MSE of an image against its ground truth.")
 public class EvaluateCommand extends HourglassCommand {
 
 	static final String TABLE = "Hourglass Denoise Evaluate";

@@ -22,7 +22,8 @@ import ij.ImagePlus;
  * {@link NeighbourSubsampler}). Trains on every plane of an image or stack, or of every image in a folder.
  */
 @Plugin(type = Command.class, name = "denoise-train-n2v", label = "Hourglass Denoise Train (self-supervised)",
-	menuPath = "Plugins>Hourglass>Denoise>Hourglass Denoise Train (self-supervised)", headless = true)
+	menuPath = "Plugins>Hourglass>Denoise>Hourglass Denoise Train (self-supervised)", headless = true,
+	description = "Train a denoise model on noisy images alone (blind spot or neighbour sub-sampling).")
 public class TrainSelfSupervisedCommand extends DenoiseTrainCommand {
 
 	@Parameter(label = "Noisy image", required = false,

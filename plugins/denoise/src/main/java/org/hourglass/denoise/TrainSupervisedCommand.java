@@ -22,7 +22,8 @@ import ij.ImagePlus;
  * (Gaussian, Poisson, or Poisson + Gaussian).
  */
 @Plugin(type = Command.class, name = "denoise-train-supervised", label = "Hourglass Denoise Train (supervised)",
-	menuPath = "Plugins>Hourglass>Denoise>Hourglass Denoise Train (supervised)", headless = true)
+	menuPath = "Plugins>Hourglass>Denoise>Hourglass Denoise Train (supervised)", headless = true,
+	description = "Train a denoise model from noisy/clean pairs, or clean images with synthetic noise.")
 public class TrainSupervisedCommand extends DenoiseTrainCommand {
 
 	static final String PAIRS = "pairs";

@@ -41,12 +41,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.hourglass.imagej.HourglassCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.command.Command;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.app.event.StatusEvent;
 import org.scijava.event.EventHandler;
@@ -83,11 +83,12 @@ class CommandsTest {
 		context.dispose();
 	}
 
-	private static CommandModule run(final Class<? extends Command> command, final Object... keyValues) {
+	private static HourglassCommand run(final Class<? extends Command> command, final Object... keyValues) {
 		final Map<String, Object> inputs = new HashMap<>();
 		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
 		try {
-			return context.service(CommandService.class).run(command, false, inputs).get();
+			final var info = context.service(CommandService.class).getCommand(command);
+			return (HourglassCommand) context.service(ModuleService.class).run(info, false, inputs).get();
 		}
 		catch (final InterruptedException | ExecutionException e) {
 			throw new AssertionError(e);
@@ -104,7 +105,7 @@ class CommandsTest {
 		return all;
 	}
 
-	private static void assertCancelled(final CommandModule m, final String... parts) {
+	private static void assertCancelled(final HourglassCommand m, final String... parts) {
 		assertTrue(m.isCanceled(), "the command should refuse");
 		for (final String p : parts) {
 			assertTrue(m.getCancelReason().contains(p), "'" + p + "' in: " + m.getCancelReason());
@@ -122,7 +123,7 @@ class CommandsTest {
 	@Order(1)
 	void trainSelfSupervisedWritesAModelThatLoads() {
 		n2vModel = dir.resolve("n2v.zip");
-		final CommandModule m = run(TrainSelfSupervisedCommand.class, tinyTraining(n2vModel, "input", Images.noisy(
+		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(n2vModel, "input", Images.noisy(
 			"noisy", 64, 64), "radius", 3));
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(n2vModel.toString(), m.getOutput("modelPath"));
@@ -147,7 +148,7 @@ class CommandsTest {
 	@Order(1)
 	void trainByNeighbourSubsamplingWritesAResidualMseModelThatDenoises() {
 		final Path file = dir.resolve("ne2ne.zip");
-		final CommandModule m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy("noisy",
+		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy("noisy",
 			64, 64), "method", TrainSelfSupervisedCommand.METHOD_NEIGHBOUR));
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertTrue(Double.isFinite((Double) m.getOutput("validationLoss")));
@@ -158,7 +159,7 @@ class CommandsTest {
 			assertTrue(spec.network().residual());
 		}
 		final ImagePlus in = Images.noisy("full.tif", 40, 30, 1, 1, 1, 8, 20, 3);
-		final CommandModule d = run(DenoiseCommand.class, "model", file.toString(), "input", in, "tileSize", 0,
+		final HourglassCommand d = run(DenoiseCommand.class, "model", file.toString(), "input", in, "tileSize", 0,
 			"batchSize", 2, "convertToInputType", false);
 		assertFalse(d.isCanceled(), d.getCancelReason());
 		final ImagePlus out = (ImagePlus) d.getOutput("output");
@@ -182,8 +183,8 @@ class CommandsTest {
 	@Order(2)
 	void denoiseAHyperstackKeepsShapeAndCalibration() {
 		final ImagePlus in = Images.noisy("cells.tif", 40, 30, 2, 3, 1, 8, 20, 3);
-		final CommandModule m = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", in, "tileSize", 0,
-			"batchSize", 2, "convertToInputType", false);
+		final HourglassCommand m = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", in, "tileSize", 0,
+			"batchSize", 2, "convertToInputType", false, "beforeAfter", true);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ImagePlus out = (ImagePlus) m.getOutput("output");
 		assertEquals("cells-denoised", out.getTitle());
@@ -196,8 +197,10 @@ class CommandsTest {
 		assertEquals("cells-before-after", figure.getTitle());
 		assertNull(m.getOutput("filesWritten"), "only a folder run reports files written");
 		assertEquals(2 * 40 + 8, figure.getWidth());
+		// one result unless the figure is asked for
+		assertNull(run(DenoiseCommand.class, "model", n2vModel.toString(), "input", in).getOutput("comparison"));
 
-		final CommandModule m8 = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", in, "tileSize", 0,
+		final HourglassCommand m8 = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", in, "tileSize", 0,
 			"batchSize", 2, "convertToInputType", true);
 		assertEquals(ImagePlus.GRAY8, ((ImagePlus) m8.getOutput("output")).getType());
 	}
@@ -205,7 +208,7 @@ class CommandsTest {
 	@Test
 	@Order(3)
 	void tinyImageIsDenoised() {
-		final CommandModule m = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", Images.noisy("tiny",
+		final HourglassCommand m = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", Images.noisy("tiny",
 			5, 3), "tileSize", 0, "batchSize", 1, "convertToInputType", false);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final ImagePlus out = (ImagePlus) m.getOutput("output");
@@ -221,13 +224,13 @@ class CommandsTest {
 		new FileSaver(Images.noisy("b", 20, 28, 1, 2, 1, 16, 10, 4)).saveAsTiffStack(in.resolve("b.tif").toString());
 		final List<Path> before = files(in);
 
-		final CommandModule same = run(DenoiseCommand.class, "model", n2vModel.toString(), "inputFolder", in.toFile(),
+		final HourglassCommand same = run(DenoiseCommand.class, "model", n2vModel.toString(), "inputFolder", in.toFile(),
 			"outputFolder", in.toFile(), "tileSize", 0, "batchSize", 2, "convertToInputType", false);
 		assertCancelled(same, "must differ from the input folder");
 		assertEquals(before, files(in));
 
 		final Path out = dir.resolve("out");
-		final CommandModule m = run(DenoiseCommand.class, "model", n2vModel.toString(), "inputFolder", in.toFile(),
+		final HourglassCommand m = run(DenoiseCommand.class, "model", n2vModel.toString(), "inputFolder", in.toFile(),
 			"outputFolder", out.toFile(), "tileSize", 0, "batchSize", 2, "convertToInputType", false);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(2, m.getOutput("filesWritten"));
@@ -244,7 +247,7 @@ class CommandsTest {
 	void trainSupervisedFromSyntheticNoiseAndFromPairs() {
 		final ImagePlus clean = Images.noisy("clean", 48, 48, 1, 1, 1, 32, 0, 5);
 		final Path synthetic = dir.resolve("gauss");
-		final CommandModule m = run(TrainSupervisedCommand.class, tinyTraining(synthetic, "noise", "gaussian", "clean",
+		final HourglassCommand m = run(TrainSupervisedCommand.class, tinyTraining(synthetic, "noise", "gaussian", "clean",
 			clean, "sigma", 10.0, "photons", 30.0));
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(dir.resolve("gauss.zip").toString(), m.getOutput("modelPath"), ".zip added");
@@ -255,7 +258,7 @@ class CommandsTest {
 		}
 		final ImagePlus noisy = Images.noisy("noisy", 48, 48, 1, 1, 1, 32, 15, 5);
 		final Path pairs = dir.resolve("pairs.zip");
-		final CommandModule p = run(TrainSupervisedCommand.class, tinyTraining(pairs, "noise", "pairs", "input",
+		final HourglassCommand p = run(TrainSupervisedCommand.class, tinyTraining(pairs, "noise", "pairs", "input",
 			noisy, "clean", clean));
 		assertFalse(p.isCanceled(), p.getCancelReason());
 		assertTrue(Files.isRegularFile(pairs));
@@ -266,7 +269,7 @@ class CommandsTest {
 	void evaluateGivesPsnrAndSsimPerPlane() {
 		final ImagePlus truth = Images.noisy("truth", 32, 32, 1, 2, 1, 32, 0, 1);
 		final ImagePlus test = Images.noisy("test", 32, 32, 1, 2, 1, 32, 10, 1);
-		final CommandModule m = run(EvaluateCommand.class, "input", test, "groundTruth", truth, "dataRange", 255.0);
+		final HourglassCommand m = run(EvaluateCommand.class, "input", test, "groundTruth", truth, "dataRange", 255.0);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final List<org.hourglass.api.image.Plane> a = ImagePlanes.planes(test, RgbPolicy.REFUSE).stream().map(
 			s -> s.plane()).toList();
@@ -277,7 +280,7 @@ class CommandsTest {
 		assertEquals(psnr, (Double) m.getOutput("psnr"), 1e-9);
 		assertEquals(ssim, (Double) m.getOutput("ssim"), 1e-9);
 		assertEquals(2, ((EvaluateCommand) m.getDelegateObject()).table().size());
-		final CommandModule auto = run(EvaluateCommand.class, "input", test, "groundTruth", truth, "dataRange", 0.0);
+		final HourglassCommand auto = run(EvaluateCommand.class, "input", test, "groundTruth", truth, "dataRange", 0.0);
 		final double range = (Double) auto.getOutput("rangeUsed");
 		assertTrue(range > 100 && range < 255, "range of the ground truth: " + range);
 	}
@@ -288,7 +291,7 @@ class CommandsTest {
 	@Order(10)
 	void imageSmallerThanAPatchIsRefused() throws IOException {
 		final Path model = dir.resolve("bad-small.zip");
-		final CommandModule m = run(TrainSelfSupervisedCommand.class, tinyTraining(model, "input", Images.noisy(
+		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(model, "input", Images.noisy(
 			"small", 24, 40), "radius", 5));
 		assertCancelled(m, "'small' is 24x40 pixels", "smaller than one training patch (32x32)");
 		assertFalse(Files.exists(model));
@@ -299,14 +302,14 @@ class CommandsTest {
 	void jointChannelsTrainOneNetworkForBothChannelsAndDenoiseTwoChannelImages() {
 		final Path file = dir.resolve("joint.zip");
 		final ImagePlus twoChannels = Images.noisy("two.tif", 48, 48, 2, 2, 1, 16, 15, 4);
-		final CommandModule m = run(TrainSupervisedCommand.class, tinyTraining(file, "noise", "gaussian", "sigma", 10.0,
+		final HourglassCommand m = run(TrainSupervisedCommand.class, tinyTraining(file, "noise", "gaussian", "sigma", 10.0,
 			"clean", twoChannels, "channels", "joint"));
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		try (Model model = context.service(ModelService.class).load(file, DenoiseVariant.ID)) {
 			assertEquals(2, model.info().spec().network().inputChannels());
 			assertEquals(2, model.info().spec().network().outputChannels());
 		}
-		final CommandModule d = run(DenoiseCommand.class, "model", file.toString(), "input", twoChannels, "tileSize", 0,
+		final HourglassCommand d = run(DenoiseCommand.class, "model", file.toString(), "input", twoChannels, "tileSize", 0,
 			"batchSize", 2, "convertToInputType", false);
 		assertFalse(d.isCanceled(), d.getCancelReason());
 		final ImagePlus out = (ImagePlus) d.getOutput("output");
@@ -314,11 +317,11 @@ class CommandsTest {
 		assertEquals(2, out.getNSlices());
 		assertEquals(0.5, out.getCalibration().pixelWidth, 1e-9);
 		// a joint model needs its channels together: a one-channel image is refused with what to do
-		final CommandModule one = run(DenoiseCommand.class, "model", file.toString(), "input", Images.noisy("one.tif",
+		final HourglassCommand one = run(DenoiseCommand.class, "model", file.toString(), "input", Images.noisy("one.tif",
 			48, 48), "tileSize", 0, "batchSize", 2, "convertToInputType", false);
 		assertCancelled(one, "reads 2 channels together", "has 1 channel(s)");
 		// and a separate model denoises each channel of the same image on its own
-		final CommandModule separate = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", twoChannels,
+		final HourglassCommand separate = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", twoChannels,
 			"tileSize", 0, "batchSize", 2, "convertToInputType", false);
 		assertFalse(separate.isCanceled(), separate.getCancelReason());
 		assertEquals(4, ((ImagePlus) separate.getOutput("output")).getStackSize());
@@ -337,7 +340,7 @@ class CommandsTest {
 					.withPatchSize(16).withBatchSize(2).withEpochs(1).withStepsPerEpoch(1), TrainingListener.NONE);
 			model.save(other);
 		}
-		final CommandModule m = run(DenoiseCommand.class, "model", other.toString(), "input", Images.noisy("n", 16,
+		final HourglassCommand m = run(DenoiseCommand.class, "model", other.toString(), "input", Images.noisy("n", 16,
 			16), "tileSize", 0, "batchSize", 1, "convertToInputType", false);
 		assertCancelled(m, "autoencoder");
 		assertNull(m.getOutput("output"));
@@ -347,11 +350,11 @@ class CommandsTest {
 	@Order(12)
 	void rgbIsRefused() {
 		final ImagePlus rgb = new ImagePlus("photo", new ColorProcessor(64, 64));
-		final CommandModule d = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", rgb, "tileSize", 0,
+		final HourglassCommand d = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", rgb, "tileSize", 0,
 			"batchSize", 1, "convertToInputType", false);
 		assertCancelled(d, "'photo' is an RGB colour image");
 		final Path model = dir.resolve("bad-rgb.zip");
-		final CommandModule t = run(TrainSelfSupervisedCommand.class, tinyTraining(model, "input", rgb, "radius", 5));
+		final HourglassCommand t = run(TrainSelfSupervisedCommand.class, tinyTraining(model, "input", rgb, "radius", 5));
 		assertCancelled(t, "RGB");
 		assertFalse(Files.exists(model));
 	}
@@ -361,7 +364,7 @@ class CommandsTest {
 	void nanValuesAreRefused() {
 		final ImagePlus nan = Images.noisy("holes", 64, 64);
 		nan.getProcessor().setf(10, 20, Float.NaN);
-		final CommandModule d = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", nan, "tileSize", 0,
+		final HourglassCommand d = run(DenoiseCommand.class, "model", n2vModel.toString(), "input", nan, "tileSize", 0,
 			"batchSize", 1, "convertToInputType", false);
 		assertCancelled(d, "NaN", "x=10, y=20");
 		final Path model = dir.resolve("bad-nan.zip");
@@ -375,7 +378,7 @@ class CommandsTest {
 		final Path empty = Files.createDirectories(dir.resolve("empty"));
 		Files.writeString(empty.resolve("notes.txt"), "not an image");
 		final Path out = dir.resolve("empty-out");
-		final CommandModule d = run(DenoiseCommand.class, "model", n2vModel.toString(), "inputFolder", empty.toFile(),
+		final HourglassCommand d = run(DenoiseCommand.class, "model", n2vModel.toString(), "inputFolder", empty.toFile(),
 			"outputFolder", out.toFile(), "tileSize", 0, "batchSize", 1, "convertToInputType", false);
 		assertCancelled(d, "contains no images");
 		assertFalse(Files.exists(out));
@@ -390,7 +393,7 @@ class CommandsTest {
 	@Order(15)
 	void existingModelFileIsNotOverwritten() throws IOException {
 		final byte[] before = Files.readAllBytes(n2vModel);
-		final CommandModule m = run(TrainSelfSupervisedCommand.class, tinyTraining(n2vModel, "input", Images.noisy(
+		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(n2vModel, "input", Images.noisy(
 			"noisy", 64, 64), "radius", 3));
 		assertCancelled(m, "exists already");
 		assertArrayEquals(before, Files.readAllBytes(n2vModel));
@@ -399,7 +402,7 @@ class CommandsTest {
 	@Test
 	@Order(16)
 	void missingModelNameSaysSo() {
-		final CommandModule m = run(DenoiseCommand.class, "model", "no-such-model", "input", Images.noisy("n", 16,
+		final HourglassCommand m = run(DenoiseCommand.class, "model", "no-such-model", "input", Images.noisy("n", 16,
 			16), "tileSize", 0, "batchSize", 1, "convertToInputType", false);
 		assertCancelled(m, "no-such-model");
 	}
@@ -409,7 +412,7 @@ class CommandsTest {
 	void cancellingATrainingCommandSavesTheBestEpochSoFar() throws Exception {
 		final Path model = dir.resolve("cancelled.zip");
 		final int epochs = 500;
-		final CommandModule module = (CommandModule) context.service(ModuleService.class).createModule(context
+		final HourglassCommand module = (HourglassCommand) context.service(ModuleService.class).createModule(context
 			.service(CommandService.class).getCommand(TrainSelfSupervisedCommand.class));
 		final Map<String, Object> inputs = new HashMap<>();
 		final Object[] kv = tinyTraining(model, "input", Images.noisy("noisy", 64, 64), "radius", 3);
@@ -444,7 +447,7 @@ class CommandsTest {
 
 		// resume: one epoch more than the cancelled run finished, into the same model file; another seed, so that a
 		// run starting over could not reproduce the cancelled run's epochs
-		final CommandModule resumed = run(TrainSelfSupervisedCommand.class, append(kv, "epochs", trained + 1,
+		final HourglassCommand resumed = run(TrainSelfSupervisedCommand.class, append(kv, "epochs", trained + 1,
 			"resume", true, "seed", 2L));
 		assertFalse(resumed.isCanceled(), resumed.getCancelReason());
 		try (Model m = context.service(ModelService.class).load(model, DenoiseVariant.ID)) {
@@ -472,7 +475,7 @@ class CommandsTest {
 	void fineTuningStartsFromAModelOfTheSameModeAndLeavesItUnchanged() throws IOException {
 		final byte[] before = Files.readAllBytes(n2vModel);
 		final Path tuned = dir.resolve("tuned.zip");
-		final CommandModule m = run(TrainSelfSupervisedCommand.class, tinyTraining(tuned, "input", Images.noisy(
+		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(tuned, "input", Images.noisy(
 			"noisy", 64, 64), "radius", 3, "initialModel", n2vModel.toString(), "epochs", 1));
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		try (Model model = context.service(ModelService.class).load(tuned, DenoiseVariant.ID)) {

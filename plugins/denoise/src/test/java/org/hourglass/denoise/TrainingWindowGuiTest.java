@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Button;
+import java.awt.Label;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.EventQueue;
@@ -21,6 +22,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
@@ -31,18 +34,18 @@ import org.hourglass.api.Model;
 import org.hourglass.api.ModelService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.hourglass.imagej.HourglassCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.module.ModuleService;
 
-import ij.gui.PlotWindow;
 
 /**
  * Training as a Fiji user sees it, on a real screen (run by {@code .ci/run} under Xvfb): the training command
- * opens its window with "Finish early" and "Cancel" and a live loss plot; a real mouse click on "Finish early"
- * ends the run after the current step and the best model so far is saved. Skipped without a screen, unless
+ * opens its window, with the live loss plot, what the run is doing and "Finish early" and "Cancel"; a real mouse
+ * click on "Finish early" ends the run after the current step and the best model so far is saved. Skipped without a screen, unless
  * {@code HOURGLASS_GUI_TESTS=required} (then a missing screen fails the test). A screenshot of the windows is
  * left in {@code target/gui/training.png}.
  */
@@ -73,26 +76,31 @@ class TrainingWindowGuiTest {
 	@Test
 	void finishEarlyButtonEndsTrainingAndKeepsTheBestModel() throws Exception {
 		final Path model = dir.resolve("gui.zip");
-		final Future<CommandModule> run = context.service(CommandService.class).run(TrainSelfSupervisedCommand.class,
-			false, Map.of("input", Images.noisy("noisy", 64, 64), "patchSize", 32, "batchSize", 4, "epochs", EPOCHS,
-				"stepsPerEpoch", 2, "depth", 1, "filters", 4, "modelFile", model.toFile()));
+		final Future<org.scijava.module.Module> run = context.service(ModuleService.class).run(context.service(
+			CommandService.class).getCommand(TrainSelfSupervisedCommand.class), false, Map.of("input", Images.noisy(
+				"noisy", 64, 64), "patchSize", 32, "batchSize", 4, "epochs", EPOCHS, "stepsPerEpoch", 2, "depth", 1,
+				"filters", 4, "modelFile", model.toFile()));
 
-		final Frame controls = await(f -> f.getTitle().equals("Training gui.zip"), "the training window");
-		final Frame plot = await(f -> f instanceof PlotWindow, "the live loss plot");
+		final Frame controls = await(f -> "Training gui.zip".equals(f.getTitle()), "the training window");
+		awaitLabel(controls, "Kept: epoch", "the first epoch in the window");
+		assertTrue(labels(controls).stream().anyMatch(l -> l.startsWith("Saving to ") && l.endsWith("gui.zip")),
+			"where the model goes: " + labels(controls));
+		assertTrue(labels(controls).stream().anyMatch(l -> l.startsWith("Epoch ") && l.contains("validation loss")),
+			"the last epoch's losses: " + labels(controls));
 		assertFalse(run.isDone(), "training should still run");
 
 		final Robot robot = new Robot();
 		robot.setAutoDelay(50);
 		EventQueue.invokeAndWait(controls::toFront);
 		robot.waitForIdle();
-		screenshot(robot, controls, plot);
+		screenshot(robot, controls);
 		final Button finish = button(controls, "Finish early");
 		final Point p = onScreen(finish);
 		robot.mouseMove(p.x, p.y);
 		robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
 		robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
 
-		final CommandModule m = run.get();
+		final HourglassCommand m = (HourglassCommand) run.get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertTrue(Files.isRegularFile(model));
 		try (Model trained = context.service(ModelService.class).load(model, DenoiseVariant.ID)) {
@@ -103,8 +111,24 @@ class TrainingWindowGuiTest {
 		}
 		assertNotNull(m.getOutput("lossCurve"));
 		awaitGone(controls);
-		assertTrue(plot.isShowing(), "the loss plot stays open after training");
-		EventQueue.invokeAndWait(plot::dispose);
+	}
+
+	private static void awaitLabel(final Frame f, final String start, final String what) throws InterruptedException {
+		final long end = System.nanoTime() + TIMEOUT_NANOS;
+		while (System.nanoTime() < end) {
+			if (labels(f).stream().anyMatch(l -> l.startsWith(start))) return;
+			Thread.sleep(50);
+		}
+		throw new AssertionError(what + " did not appear: " + labels(f));
+	}
+
+	private static List<String> labels(final Container c) {
+		final List<String> out = new ArrayList<>();
+		for (final Component child : c.getComponents()) {
+			if (child instanceof Label l) out.add(l.getText());
+			else if (child instanceof Container inner) out.addAll(labels(inner));
+		}
+		return out;
 	}
 
 	private static Frame await(final Predicate<Frame> what, final String name) throws InterruptedException {
@@ -127,6 +151,14 @@ class TrainingWindowGuiTest {
 	private static Button button(final Container c, final String label) {
 		for (final Component child : c.getComponents()) {
 			if (child instanceof Button b && label.equals(b.getLabel())) return b;
+			if (child instanceof Container inner) {
+				try {
+					return button(inner, label);
+				}
+				catch (final AssertionError e) {
+					// not in this one
+				}
+			}
 		}
 		throw new AssertionError("no button '" + label + "'");
 	}

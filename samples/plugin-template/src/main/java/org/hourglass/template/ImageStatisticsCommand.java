@@ -24,7 +24,8 @@ import ij.ImagePlus;
  * RGB images are refused. Values are the ones ImageJ shows (calibrated for signed 16-bit images).
  */
 @Plugin(type = Command.class, name = "image-statistics", menuPath = "Plugins>Hourglass>Image Statistics",
-	headless = true)
+	headless = true,
+	description = "Statistics of every value of an image, computed by the shared service.")
 public class ImageStatisticsCommand extends HourglassCommand {
 
 	@Parameter

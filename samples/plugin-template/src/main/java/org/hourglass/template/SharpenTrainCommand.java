@@ -16,7 +16,8 @@ import ij.ImagePlus;
 
 /** Trains a Sharpen model on sharp images: everything but the images, the blur and the patch size is the skeleton's. */
 @Plugin(type = Command.class, name = "sharpen-train", label = "Hourglass Sharpen Train",
-	menuPath = "Plugins>Hourglass>Sharpen>Hourglass Sharpen Train", headless = true)
+	menuPath = "Plugins>Hourglass>Sharpen>Hourglass Sharpen Train", headless = true,
+	description = "Train a Sharpen model to undo a Gaussian blur (the plugin template).")
 public class SharpenTrainCommand extends TrainCommand {
 
 	@Parameter(label = "Sharp image", description = "Sharp examples to learn from (every slice).")

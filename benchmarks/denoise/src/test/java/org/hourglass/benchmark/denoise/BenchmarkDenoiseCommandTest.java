@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
@@ -34,11 +35,12 @@ import org.hourglass.imagej.ImagePlanes;
 import org.hourglass.imagej.RgbPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.hourglass.imagej.HourglassCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.module.ModuleService;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -93,18 +95,19 @@ class BenchmarkDenoiseCommandTest {
 		return bp;
 	}
 
-	private static CommandModule run(final Object... keyValues) {
+	private static HourglassCommand run(final Object... keyValues) {
 		final Map<String, Object> inputs = new HashMap<>();
 		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
 		try {
-			return context.service(CommandService.class).run(BenchmarkDenoiseCommand.class, false, inputs).get();
+			final var info = context.service(CommandService.class).getCommand(BenchmarkDenoiseCommand.class);
+			return (HourglassCommand) context.service(ModuleService.class).run(info, false, inputs).get();
 		}
 		catch (final InterruptedException | ExecutionException e) {
 			throw new AssertionError(e);
 		}
 	}
 
-	private static CommandModule bench(final Path folder, final long seed, final String models, final Path out,
+	private static HourglassCommand bench(final Path folder, final long seed, final String models, final Path out,
 		final Object... more)
 	{
 		final Object[] base = { "clean", folder.toFile(), "sigma", 25.0, "seed", seed, "models", models, "out", out
@@ -114,18 +117,18 @@ class BenchmarkDenoiseCommandTest {
 		return run(all);
 	}
 
-	private static void assertOk(final CommandModule m) {
+	private static void assertOk(final HourglassCommand m) {
 		assertFalse(m.isCanceled(), m.getCancelReason());
 	}
 
-	private static void assertRefused(final CommandModule m, final String... parts) {
+	private static void assertRefused(final HourglassCommand m, final String... parts) {
 		assertTrue(m.isCanceled(), "the command should refuse");
 		for (final String p : parts) {
 			assertTrue(m.getCancelReason().contains(p), "'" + p + "' in: " + m.getCancelReason());
 		}
 	}
 
-	private static BenchmarkResult result(final CommandModule m) {
+	private static BenchmarkResult result(final HourglassCommand m) {
 		return ((BenchmarkDenoiseCommand) m.getDelegateObject()).result();
 	}
 
@@ -139,7 +142,7 @@ class BenchmarkDenoiseCommandTest {
 	@Test
 	void noisyInputIsAtTheAnalyticPsnrAndBlurBeatsIt() throws IOException {
 		final Path out = dir.resolve("baselines.md");
-		final CommandModule m = bench(set, 0, "", out);
+		final HourglassCommand m = bench(set, 0, "", out);
 		assertOk(m);
 		final double noisy = (Double) m.getOutput("noisyPsnr");
 		// 3 x 96² pixels: the MSE's relative standard error is sqrt(2 / 27648) = 0.85 %, i.e. 0.04 dB
@@ -173,9 +176,9 @@ class BenchmarkDenoiseCommandTest {
 
 	@Test
 	void sameSeedSameNumbersOtherSeedOtherNoise() {
-		final CommandModule a = bench(set, 7, "", dir.resolve("seed7a.md"));
-		final CommandModule b = bench(set, 7, "", dir.resolve("seed7b.md"));
-		final CommandModule c = bench(set, 8, "", dir.resolve("seed8.md"));
+		final HourglassCommand a = bench(set, 7, "", dir.resolve("seed7a.md"));
+		final HourglassCommand b = bench(set, 7, "", dir.resolve("seed7b.md"));
+		final HourglassCommand c = bench(set, 8, "", dir.resolve("seed8.md"));
 		assertOk(a);
 		assertOk(b);
 		assertOk(c);
@@ -232,7 +235,7 @@ class BenchmarkDenoiseCommandTest {
 			model.save(file);
 		}
 		final Path out = dir.resolve("model.md");
-		final CommandModule m = bench(set, 0, " " + file + " ", out);
+		final HourglassCommand m = bench(set, 0, " " + file + " ", out);
 		assertOk(m);
 		final BenchmarkResult r = result(m);
 		assertEquals(2, r.models().size());
@@ -264,7 +267,7 @@ class BenchmarkDenoiseCommandTest {
 	@Test
 	void noisyImagesAreWrittenAs32BitTiffsAndNeverOverwritten() throws IOException {
 		final Path noisyDir = dir.resolve("noisy");
-		final CommandModule m = bench(set, 3, "", dir.resolve("noisy.md"), "writeNoisy", noisyDir.toFile());
+		final HourglassCommand m = bench(set, 3, "", dir.resolve("noisy.md"), "writeNoisy", noisyDir.toFile());
 		assertOk(m);
 		assertEquals(List.of(noisyDir.resolve("img0.tif"), noisyDir.resolve("img1.tif"), noisyDir.resolve(
 			"img2.tif")), files(noisyDir));
@@ -327,7 +330,7 @@ class BenchmarkDenoiseCommandTest {
 		final Path out = Files.writeString(dir.resolve("kept.md"), "earlier results");
 		assertRefused(bench(set, 0, "", out), "exists already", "overwrite=true");
 		assertEquals("earlier results", Files.readString(out));
-		final CommandModule m = run("clean", set.toFile(), "sigma", 25.0, "seed", 0L, "models", "", "out", out
+		final HourglassCommand m = run("clean", set.toFile(), "sigma", 25.0, "seed", 0L, "models", "", "out", out
 			.toFile(), "overwrite", true);
 		assertOk(m);
 		assertTrue(Files.readString(out).startsWith("# Denoising benchmark: set, sigma 25"));

@@ -17,7 +17,8 @@ import org.scijava.plugin.Plugin;
  * patches by default) and a long inference run (1,000 batches) of the reference network: a CSV of the
  * samples, optionally a PNG chart, and a summary (RSS after warm-up, at the end, largest).
  */
-@Plugin(type = Command.class, name = "benchmark-memory", headless = true)
+@Plugin(type = Command.class, name = "benchmark-memory", headless = true,
+	description = "Resident memory over a long training and inference run.")
 public class BenchmarkMemoryCommand implements Command {
 
 	private static final Logger LOG = LogManager.getLogger();

@@ -18,7 +18,8 @@ import org.scijava.plugin.Plugin;
  * {@code reference} set, of the script itself, run alternately in the same session: medians of
  * {@code repeats} runs each and the Hourglass ÷ PyTorch ratios, plus Markdown table rows.
  */
-@Plugin(type = Command.class, name = "benchmark-speed", headless = true)
+@Plugin(type = Command.class, name = "benchmark-speed", headless = true,
+	description = "Training and inference speed of the reference network beside PyTorch.")
 public class BenchmarkSpeedCommand implements Command {
 
 	private static final Logger LOG = LogManager.getLogger();

@@ -25,7 +25,8 @@ import org.scijava.plugin.Plugin;
  * {@code peakSize}×{@code peakSize} image, for an untrained U-Net (depth 2, 32 filters) and for the
  * reference network.
  */
-@Plugin(type = Command.class, name = "benchmark-tiled", headless = true)
+@Plugin(type = Command.class, name = "benchmark-tiled", headless = true,
+	description = "Throughput and peak memory of tiled prediction of large images.")
 public class BenchmarkTiledCommand implements Command {
 
 	private static final Logger LOG = LogManager.getLogger();

@@ -25,8 +25,13 @@ public abstract class ApplyCommand extends HourglassCommand {
 	@Parameter
 	private ModelService models;
 
-	@Parameter(label = "Model", description = "A model name from the models folders, or a model file (.zip).")
+	@Parameter(label = "Model", initializer = "initModelChoices", required = false,
+		description = "An installed model of this variant by name (or a model file path).")
 	private String model;
+
+	@Parameter(label = "Model file", style = "open", required = false,
+		description = "A model file (.zip) to use instead of an installed model.")
+	private File modelFile;
 
 	@Parameter(label = "Image", required = false,
 		description = "The image to process; every channel, slice and frame is processed. Ignored if an input " +
@@ -84,6 +89,11 @@ public abstract class ApplyCommand extends HourglassCommand {
 	/** After an image was processed: e.g. further outputs from the input and the result. */
 	protected void finish(final ImagePlus in, final ImagePlus result) {}
 
+	/** The installed models of the variant, for the dialog. */
+	protected void initModelChoices() {
+		ModelChoices.fill(getInfo().getMutableInput("model", String.class), models, variant().id(), model, false);
+	}
+
 	@Override
 	protected void execute() {
 		if (inputFolder == null && input == null) {
@@ -94,7 +104,13 @@ public abstract class ApplyCommand extends HourglassCommand {
 			throw new InvalidInputException("An input folder needs an output folder for the results.");
 		}
 		final PredictOptions options = fromParameters(() -> new PredictOptions(tileSize, 0, batchSize, augment));
-		try (Model m = models.load(model, variant().id())) {
+		if (modelFile == null && (model == null || model.isBlank())) {
+			throw new InvalidInputException("No model was given: choose an installed model (model=name) or a model " +
+				"file (modelfile=path.zip).");
+		}
+		try (Model m = modelFile != null ? models.load(modelFile.toPath(), variant().id()) : models.load(model, variant()
+			.id()))
+		{
 			checkModel(m);
 			final ModelApplication application = new ModelApplication(m, options, convertToInputType, suffix());
 			if (inputFolder != null) {

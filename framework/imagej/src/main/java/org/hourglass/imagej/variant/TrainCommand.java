@@ -56,7 +56,7 @@ public abstract class TrainCommand extends HourglassCommand {
 		"same run.")
 	private long seed = 42;
 
-	@Parameter(label = "Start from model", required = false,
+	@Parameter(label = "Start from model", required = false, initializer = "initModelChoices",
 		description = "Fine-tune this model (a name or a .zip file) instead of starting from scratch; its network " +
 			"and normalisation are kept, and the network parameters are ignored. The file is not changed.")
 	private String initialModel;
@@ -145,12 +145,18 @@ public abstract class TrainCommand extends HourglassCommand {
 		return start;
 	}
 
+	/** The installed models of the variant (and "none"), for the dialog. */
+	protected void initModelChoices() {
+		ModelChoices.fill(getInfo().getMutableInput("initialModel", String.class), models, variant().id(),
+			initialModel, true);
+	}
+
 	// -- The flow --
 
 	@Override
 	protected void execute() {
 		final Path file = ModelTraining.modelFile(modelFile, overwrite, resume);
-		try (Model fineTuned = initialModel == null || initialModel.isBlank() ? null : load(file)) {
+		try (Model fineTuned = ModelChoices.isNone(initialModel) ? null : load(file)) {
 			start = fineTuned;
 			final TrainingData data = data();
 			final ModelSpec spec = start != null ? start.info().spec() : newSpec(data);
@@ -162,8 +168,8 @@ public abstract class TrainCommand extends HourglassCommand {
 				.withBatchSize(batchSize).withEpochs(epochs).withStepsPerEpoch(stepsPerEpoch).withLearningRate(
 					learningRate).withTimeBudget(minutes).withSeed(seed).withCheckpoint(ModelTraining.checkpointFile(file),
 						resume)), spec);
-			final TrainingMonitor monitor = new TrainingMonitor(status(), file.getFileName().toString(),
-				this::isCanceled);
+			final TrainingMonitor monitor = new TrainingMonitor(status(), file.getFileName().toString(), file
+				.toAbsolutePath().toString(), this::isCanceled);
 			final ModelTraining.Result result = start != null ? ModelTraining.train(models, start, data, pairs, config,
 				file, monitor) : ModelTraining.train(models, spec, data, pairs, config, file, monitor);
 			modelPath = result.file().toString();

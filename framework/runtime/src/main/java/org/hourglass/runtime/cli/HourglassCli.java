@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hourglass", mixinStandardHelpOptions = true, versionProvider = HourglassCli.Version.class,
 	description = "Hourglass: autoencoders for images, from the command line.%n" +
 		"Runs the SciJava commands of the bundles in the installation's bundles/ folder.",
-	subcommands = { CommandsCommand.class, RunCommand.class, BundlesCommand.class,
+	subcommands = { CommandsCommand.class, RunCommand.class, MacroCommand.class, GuiCommand.class,
+		BundlesCommand.class,
 		CommandLine.HelpCommand.class }, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
 			"0:done", "1:the command ran and failed, or refused its input",
 			"2:bad invocation (unknown command or key, unusable value); nothing ran",

@@ -18,8 +18,32 @@ public final class Main {
 	private Main() {}
 
 	public static void main(final String[] args) {
+		headlessUnlessNeeded(args);
 		System.exit(execute(new HourglassCli(), args, new PrintWriter(System.out, true), new PrintWriter(
 			System.err, true)));
+	}
+
+	/**
+	 * Without a screen unless the subcommand needs one ({@code gui}, {@code macro}): decided before anything touches
+	 * AWT, and only if the JVM options do not decide it.
+	 */
+	static void headlessUnlessNeeded(final String[] args) {
+		imageJFolder();
+		if (System.getProperty("java.awt.headless") != null) return;
+		final String sub = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+		if (!sub.equals("gui") && !sub.equals("macro")) System.setProperty("java.awt.headless", "true");
+	}
+
+	/**
+	 * ImageJ's folder is the installation, whose {@code plugins/} is ImageJ's plugins folder, so that a macro's
+	 * {@code getDirectory("imagej")} finds the installation's {@code samples/} as it finds Fiji.app's folders in
+	 * Fiji. ImageJ reads the property once, so it is set before anything uses ImageJ.
+	 */
+	private static void imageJFolder() {
+		final String home = System.getProperty("hourglass.home");
+		if (home == null || System.getProperty("plugins.dir") != null) return;
+		final java.nio.file.Path plugins = java.nio.file.Path.of(home, "plugins");
+		if (java.nio.file.Files.isDirectory(plugins)) System.setProperty("plugins.dir", plugins.toString());
 	}
 
 	/** Runs the command line with {@code cli}, writing to {@code out} and {@code err}; the exit code. */

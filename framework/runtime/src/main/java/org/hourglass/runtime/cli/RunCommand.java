@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.hourglass.runtime.Workbench;
+import org.hourglass.runtime.command.CommandHelp;
 import org.hourglass.runtime.command.CommandRunner;
 import org.hourglass.runtime.command.RunResult;
 import org.hourglass.runtime.command.UsageException;
@@ -14,6 +15,7 @@ import org.scijava.event.EventService;
 import org.scijava.event.EventSubscriber;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -32,14 +34,31 @@ final class RunCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "<command>", description = "The command's name or label.")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "<command>", description = "The command's name or label.")
 	private String command;
 
-	@Parameters(index = "1..*", paramLabel = "key=value", description = "Inputs and output files.")
+	@Option(names = { "-h", "--help" }, description = "Show the command's parameters: type, default, allowed values " +
+		"and meaning (without a command: this help).")
+	private boolean help;
+
+	@Parameters(index = "1..*", paramLabel = "key=value", description = "Inputs and output files; --help lists them " +
+		"with their types, defaults and meanings.")
 	private List<String> arguments = List.of();
 
 	@Override
 	public Integer call() {
+		if (help && command == null) {
+			spec.commandLine().usage(spec.commandLine().getOut());
+			return ExitCodes.OK;
+		}
+		if (command == null) throw new UsageException("which command? (list them with: hourglass commands)");
+		if (help || arguments.contains("--help") || arguments.contains("-h")) {
+			final Workbench wb = cli.workbench();
+			final CommandRunner runner = wb.runner();
+			spec.commandLine().getOut().print(CommandHelp.text(runner.module(runner.find(command))));
+			spec.commandLine().getOut().flush();
+			return ExitCodes.OK;
+		}
 		final Map<String, String> args = parse(arguments);
 		final Workbench wb = cli.workbench();
 		final EventService events = wb.context().service(EventService.class);

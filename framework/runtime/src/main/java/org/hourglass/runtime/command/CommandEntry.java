@@ -11,8 +11,11 @@ import org.scijava.command.CommandInfo;
  * @param menuPath its menu path, {@code >}-separated (may be empty)
  * @param bundle the symbolic name of the bundle it came from, or {@link #HOST}
  * @param className the command class
+ * @param description what it does, in a line (may be empty)
  */
-public record CommandEntry(String name, String label, String menuPath, String bundle, String className) {
+public record CommandEntry(String name, String label, String menuPath, String bundle, String className,
+	String description)
+{
 
 	/** The "bundle" of commands found on the launcher's own class path. */
 	public static final String HOST = "(host)";
@@ -21,7 +24,7 @@ public record CommandEntry(String name, String label, String menuPath, String bu
 		final MenuPath menu = info.getMenuPath();
 		final String path = menu == null || menu.isEmpty() ? "" : menu.getMenuString();
 		return new CommandEntry(nonNull(info.getName()), nonNull(info.getTitle()), path, bundle, info
-			.getClassName());
+			.getClassName(), nonNull(info.getDescription()));
 	}
 
 	private static String nonNull(final String s) {

@@ -16,6 +16,7 @@ import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.module.Module;
+import org.scijava.module.ModuleInfo;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.scijava.module.process.PostprocessorPlugin;
@@ -78,8 +79,7 @@ public final class CommandRunner {
 	 */
 	public RunResult run(final String id, final Map<String, String> args) {
 		final CommandInfo info = find(id);
-		final ModuleService modules = context.service(ModuleService.class);
-		final Module module = modules.createModule(info);
+		final Module module = module(info);
 		final InputConverter converter = new InputConverter(context);
 
 		final Map<String, Object> inputs = new LinkedHashMap<>();
@@ -106,13 +106,67 @@ public final class CommandRunner {
 		for (final Map.Entry<String, Path> o : imageOutputs.entrySet()) {
 			checkOutputPath(o.getKey(), o.getValue(), inputFiles);
 		}
+		final Executed e = execute(id, module, inputs);
+		final Map<String, Object> values = new LinkedHashMap<>();
+		final Map<String, Path> written = new LinkedHashMap<>();
+		for (final ModuleItem<?> item : info.outputs()) {
+			final Object value = e.done().getOutput(item.getName());
+			final Path target = imageOutputs.get(item.getName());
+			if (target != null && value instanceof ImagePlus imp) {
+				try {
+					ImageFiles.save(imp, target);
+				}
+				catch (final IOException x) {
+					throw new CommandFailedException("cannot write " + item.getName() + " to " + target + ": " + x
+						.getMessage(), x);
+				}
+				written.put(item.getName(), target);
+			}
+			else if (value != null && !(item.isInput() && inputs.containsKey(item.getName()))) {
+				values.put(item.getName(), value);
+			}
+		}
+		return new RunResult(values, written, e.millis(), e.stoppedEarly());
+	}
 
+	/**
+	 * Runs {@code module} (made by {@link #module}) with inputs that are values already (an open image for an
+	 * image input), as a macro or a dialog gives them: the same checks, preprocessing and reporting as
+	 * {@link #run(String, Map)}; every output that has a value is returned, images included.
+	 *
+	 * @throws UsageException if a required input is missing
+	 * @throws CommandFailedException if the command failed or cancelled itself
+	 */
+	public RunResult run(final Module module, final Map<String, Object> inputs) {
+		final ModuleInfo info = module.getInfo();
+		final String id = info.getTitle();
+		checkMissing(info, module, inputs, id);
+		final Executed e = execute(id, module, inputs);
+		final Map<String, Object> values = new LinkedHashMap<>();
+		for (final ModuleItem<?> item : info.outputs()) {
+			final Object value = e.done().getOutput(item.getName());
+			if (value != null && !(item.isInput() && inputs.containsKey(item.getName()))) {
+				values.put(item.getName(), value);
+			}
+		}
+		return new RunResult(values, Map.of(), e.millis(), e.stoppedEarly());
+	}
+
+	/** A new module of {@code info}, in this context, its inputs at their defaults (nothing remembered is loaded). */
+	public Module module(final CommandInfo info) {
+		return context.service(ModuleService.class).createModule(info);
+	}
+
+	/** What running a module gave. */
+	private record Executed(Module done, long millis, boolean stoppedEarly) {}
+
+	private Executed execute(final String id, final Module module, final Map<String, Object> inputs) {
 		final long t0 = System.nanoTime();
 		final Module done;
 		interrupted = false;
 		running = module;
 		try {
-			done = modules.run(module, preprocessors(), postprocessors(), inputs).get();
+			done = context.service(ModuleService.class).run(module, preprocessors(), postprocessors(), inputs).get();
 		}
 		catch (final ExecutionException e) {
 			final Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -131,28 +185,8 @@ public final class CommandRunner {
 				.getCancelReason()), null);
 		}
 		final long millis = (System.nanoTime() - t0) / 1_000_000;
-
-		final Map<String, Object> values = new LinkedHashMap<>();
-		final Map<String, Path> written = new LinkedHashMap<>();
-		for (final ModuleItem<?> item : info.outputs()) {
-			final Object value = done.getOutput(item.getName());
-			final Path target = imageOutputs.get(item.getName());
-			if (target != null && value instanceof ImagePlus imp) {
-				try {
-					ImageFiles.save(imp, target);
-				}
-				catch (final IOException e) {
-					throw new CommandFailedException("cannot write " + item.getName() + " to " + target + ": " + e
-						.getMessage(), e);
-				}
-				written.put(item.getName(), target);
-			}
-			else if (value != null && !(item.isInput() && inputs.containsKey(item.getName()))) {
-				values.put(item.getName(), value);
-			}
-		}
 		LOG.info("{} ran in {} ms", id, millis);
-		return new RunResult(values, written, millis, stoppedEarly);
+		return new Executed(done, millis, stoppedEarly);
 	}
 
 	/**
@@ -182,7 +216,7 @@ public final class CommandRunner {
 	}
 
 	/** The user-settable inputs of a command, for help and error messages: {@code name (type)}. */
-	public static String describeInputs(final CommandInfo info) {
+	public static String describeInputs(final ModuleInfo info) {
 		final List<String> names = new ArrayList<>();
 		for (final ModuleItem<?> in : info.inputs()) {
 			if (InputConverter.isUserInput(in)) names.add(in.getName() + " (" + in.getType().getSimpleName() +
@@ -201,7 +235,7 @@ public final class CommandRunner {
 		return images.isEmpty() ? "" : "; image outputs (key=file.tif): " + String.join(", ", images);
 	}
 
-	private static void checkMissing(final CommandInfo info, final Module module,
+	private static void checkMissing(final ModuleInfo info, final Module module,
 		final Map<String, Object> inputs, final String id)
 	{
 		final List<String> missing = new ArrayList<>();

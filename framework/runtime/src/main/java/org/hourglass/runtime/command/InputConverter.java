@@ -30,7 +30,7 @@ public final class InputConverter {
 	 */
 	public Object convert(final ModuleItem<?> item, final String text) {
 		final Class<?> type = item.getType();
-		final String key = item.getName();
+		final String key = item.getName().toLowerCase(java.util.Locale.ROOT); // as macros and the docs write it
 		if (ImagePlus.class.isAssignableFrom(type)) return ImageFiles.open(key, Path.of(text));
 		if (File.class.equals(type)) return new File(text);
 		if (Path.class.equals(type)) return Path.of(text);

@@ -27,10 +27,23 @@ class CliPartsTest {
 	}
 
 	@Test
-	void progressLineShowsBarPercentAndStatus() {
-		assertTrue(ProgressBar.line(5, 10, "epoch 5").startsWith("[###############               ]  50%  epoch 5"));
-		assertTrue(ProgressBar.line(0, 0, "loading").startsWith("loading"));
-		assertTrue(ProgressBar.line(12, 10, null).startsWith("[" + "#".repeat(30) + "] 100%"));
+	void progressLineShowsBarPercentTimesAndStatus() {
+		assertTrue(ProgressBar.line(0.5, 61, "epoch 5").startsWith("[###############               ]  50%  1:01, " +
+			"1:01 left  epoch 5"), ProgressBar.line(0.5, 61, "epoch 5"));
+		assertTrue(ProgressBar.line(-1, 3, "loading").startsWith("loading"));
+		assertTrue(ProgressBar.line(1, 4000, null).startsWith("[" + "#".repeat(30) + "] 100%  1:06:40"));
+	}
+
+	@Test
+	void withoutATerminalOneLinePerTenthAndPerEpoch() {
+		final StringWriter sw = new StringWriter();
+		final ProgressBar log = new ProgressBar(new PrintWriter(sw), false);
+		for (int i = 0; i <= 100; i++) log.onEvent(new StatusEvent(i, 100, "Training m: epoch " + (1 + i / 50) + "/3"));
+		log.finish();
+		final List<String> lines = sw.toString().lines().toList();
+		// 0 %, 10 % … 100 %: 11 lines, the epoch changes at 50 % where a tenth starts anyway
+		assertEquals(11, lines.size(), String.join("\n", lines));
+		assertTrue(lines.get(5).contains(" 50%") && lines.get(5).endsWith("epoch 2/3"), lines.get(5));
 	}
 
 	@Test
@@ -41,7 +54,7 @@ class CliPartsTest {
 		bar.onEvent(new StatusEvent(4, 4, "done"));
 		bar.finish();
 		final String s = sw.toString();
-		assertTrue(s.startsWith("\r[") && s.contains("\r[" + "#".repeat(30) + "] 100%  done") && s.endsWith(
+		assertTrue(s.startsWith("\r[") && s.contains("\r[" + "#".repeat(30) + "] 100%  0 s  done") && s.endsWith(
 			System.lineSeparator()), s);
 	}
 
