@@ -28,7 +28,10 @@ import ij.ImagePlus;
  * Runs a SciJava command headless from {@code key=value} strings, the way the command line does.
  * <p>
  * The command is found by its {@code @Plugin} name, its label or its menu path. Every key must name an
- * input, or an image output (the value is then the file the image is saved to, as TIFF). Inputs are
+ * input, or an image output (the value is then the file the image is saved to, as TIFF); keys are matched in
+ * any case ({@code tilesize} and {@code tileSize} name the same input, as in an ImageJ macro), an exact match
+ * first. An image output never replaces an existing file unless the command's {@code overwrite} input is
+ * true. Inputs are
  * converted with {@link InputConverter}; a required input without a value is an error. Remembered
  * parameter values are neither loaded nor saved, so no value leaks from one run into the next. Everything
  * is checked before the command runs; on any error nothing is written.
@@ -36,6 +39,9 @@ import ij.ImagePlus;
 public final class CommandRunner {
 
 	private static final Logger LOG = LogManager.getLogger();
+
+	/** The input that allows an image output to replace an existing file. */
+	static final String OVERWRITE = "overwrite";
 
 	private final Context context;
 	private volatile Module running;
@@ -86,7 +92,10 @@ public final class CommandRunner {
 		final Map<String, Path> imageOutputs = new LinkedHashMap<>();
 		final List<Path> inputFiles = new ArrayList<>();
 		for (final Map.Entry<String, String> arg : args.entrySet()) {
-			final String key = arg.getKey();
+			final String key = itemName(info, arg.getKey());
+			if (inputs.containsKey(key) || imageOutputs.containsKey(key)) {
+				throw new UsageException("'" + key + "' is given twice (keys are matched in any case)");
+			}
 			final ModuleItem<?> in = info.getInput(key);
 			final ModuleItem<?> out = info.getOutput(key);
 			if (in != null && InputConverter.isUserInput(in)) {
@@ -97,13 +106,14 @@ public final class CommandRunner {
 				imageOutputs.put(key, Path.of(arg.getValue()));
 			}
 			else {
-				throw new UsageException("command '" + id + "' has no input '" + key + "'; its inputs: " +
+				throw new UsageException("command '" + id + "' has no input '" + arg.getKey() + "'; its inputs: " +
 					describeInputs(info) + imageOutputNote(info));
 			}
 		}
 		checkMissing(info, module, inputs, id);
+		final boolean overwrite = Boolean.TRUE.equals(inputs.get(OVERWRITE));
 		for (final Map.Entry<String, Path> o : imageOutputs.entrySet()) {
-			checkOutputPath(o.getKey(), o.getValue(), inputFiles);
+			checkOutputPath(o.getKey(), o.getValue(), inputFiles, overwrite, info.getInput(OVERWRITE) != null);
 		}
 
 		final long t0 = System.nanoTime();
@@ -203,7 +213,29 @@ public final class CommandRunner {
 		}
 	}
 
-	private static void checkOutputPath(final String key, final Path target, final List<Path> inputs) {
+	/**
+	 * The name of the input or output {@code key} names: itself if an item has exactly that name, else the one
+	 * item whose name has the same lower-case form; {@code key} itself if none does.
+	 */
+	static String itemName(final CommandInfo info, final String key) {
+		if (info.getInput(key) != null || info.getOutput(key) != null) return key;
+		final java.util.Set<String> matches = new java.util.LinkedHashSet<>();
+		for (final ModuleItem<?> item : info.inputs()) {
+			if (item.getName().equalsIgnoreCase(key)) matches.add(item.getName());
+		}
+		for (final ModuleItem<?> item : info.outputs()) {
+			if (item.getName().equalsIgnoreCase(key)) matches.add(item.getName());
+		}
+		if (matches.size() > 1) {
+			throw new UsageException("key '" + key + "' could name " + String.join(" or ", matches) +
+				"; write it in their exact case");
+		}
+		return matches.isEmpty() ? key : matches.iterator().next();
+	}
+
+	private static void checkOutputPath(final String key, final Path target, final List<Path> inputs,
+		final boolean overwrite, final boolean canOverwrite)
+	{
 		final Path abs = target.toAbsolutePath().normalize();
 		for (final Path in : inputs) {
 			if (in.toAbsolutePath().normalize().equals(abs)) {
@@ -216,6 +248,10 @@ public final class CommandRunner {
 		}
 		if (java.nio.file.Files.isDirectory(abs)) {
 			throw new UsageException(key + ": " + target + " is a folder, expected a file name");
+		}
+		if (java.nio.file.Files.exists(abs) && !overwrite) {
+			throw new UsageException(key + ": " + target + " exists already; choose another name" + (canOverwrite
+				? ", or replace it (overwrite=true)" : " or remove it first"));
 		}
 	}
 
