@@ -46,7 +46,13 @@ public class BenchmarkAutoencoderCommand extends HourglassCommand {
 	@Parameter(label = "Code sizes", description = "Comma-separated code sizes d, e.g. 2,16.")
 	private String sizes = "2,16";
 
-	@Parameter(label = "Filters", description = "Filters of the convolution-and-pooling levels, e.g. 16,8,8.")
+	@Parameter(label = "Lesson's code too",
+		description = "Also train the lesson's network (filters 16,8,8) with its convolutional 8x4x4 code, for its " +
+			"binary cross-entropy.")
+	private boolean lesson = false;
+
+	@Parameter(label = "Filters", description = "Filters of the convolution-and-pooling levels of the dense-code " +
+		"autoencoders, e.g. 16,32,64.")
 	private String filters = AutoencoderVariant.DEFAULT_FILTERS;
 
 	@Parameter(label = "Loss", choices = { AutoencoderVariant.LOSS_BCE, AutoencoderVariant.LOSS_MSE })
@@ -96,11 +102,14 @@ public class BenchmarkAutoencoderCommand extends HourglassCommand {
 	@Override
 	protected void execute() {
 		if (report == null) throw new InvalidInputException("No report file was given (report=<file.md>).");
-		final int[] d = sizes(sizes);
+		final List<DigitsBenchmark.Code> codes = new ArrayList<>();
+		for (final int s : sizes(sizes)) codes.add(new DigitsBenchmark.Code(false, s));
+		if (lesson) codes.add(new DigitsBenchmark.Code(true, AutoencoderVariant.DEFAULT_CODE_SIZE));
 		final List<Path> outputs = new ArrayList<>(List.of(report.toPath()));
-		for (final int s : d) {
-			if (figures != null) outputs.add(figures.toPath().resolve("autoencoder-map-d" + s + ".png"));
-			if (modelFolder != null) outputs.add(modelFolder.toPath().resolve("autoencoder-digits-d" + s + ".zip"));
+		for (final DigitsBenchmark.Code c : codes) {
+			if (figures != null && !c.lesson()) outputs.add(figures.toPath().resolve("autoencoder-map-d" + c.size() +
+				".png"));
+			if (modelFolder != null) outputs.add(modelFolder.toPath().resolve(c.file()));
 		}
 		for (final Path p : outputs) {
 			if (p.getParent() != null && !Files.isDirectory(p.toAbsolutePath().getParent())) {
@@ -119,7 +128,7 @@ public class BenchmarkAutoencoderCommand extends HourglassCommand {
 				final TrainingMonitor m = new TrainingMonitor(status(), name, this::isCanceled, false);
 				monitors.add(m);
 				return m;
-			}).run(data, d, modelFolder == null ? null : modelFolder.toPath(), progress("Encoding"));
+			}).run(data, codes, modelFolder == null ? null : modelFolder.toPath(), progress("Encoding"));
 		}
 		finally {
 			monitors.forEach(TrainingMonitor::close);
@@ -146,10 +155,10 @@ public class BenchmarkAutoencoderCommand extends HourglassCommand {
 	}
 
 	private String commandLine() {
-		return String.format(Locale.ROOT, "hourglass run benchmark-autoencoder digits=%s sizes=%s filters=%s loss=%s " +
+		return String.format(Locale.ROOT, "hourglass run benchmark-autoencoder digits=%s sizes=%s%s filters=%s loss=%s " +
 			"epochs=%d stepsperepoch=%d batchsize=%d learningrate=%s minutes=%s seed=%d%s report=%s", digits, sizes,
-			filters, loss, epochs, stepsPerEpoch, batchSize, learningRate, minutes, seed, limit > 0 ? " limit=" + limit
-				: "", report);
+			lesson ? " lesson=true" : "", filters, loss, epochs, stepsPerEpoch, batchSize, learningRate, minutes, seed,
+			limit > 0 ? " limit=" + limit : "", report);
 	}
 
 	private void writePng(final ImagePlus image, final Path file) {

@@ -50,7 +50,7 @@ final class BenchmarkReport {
 		sb.append(table(result)).append('\n');
 		for (final DigitsBenchmark.Row r : result.rows()) {
 			if (r.report() == null) continue;
-			sb.append("Autoencoder d = ").append(r.size()).append(", validation loss per epoch: ");
+			sb.append(r.method()).append(", d = ").append(r.size()).append(", validation loss per epoch: ");
 			for (final EpochResult e : r.report().epochs()) {
 				sb.append(String.format(Locale.ROOT, "%s%.5f%s", e.epoch() == 1 ? "" : ", ", e.validationLoss(), e
 					.best() ? "" : "·"));

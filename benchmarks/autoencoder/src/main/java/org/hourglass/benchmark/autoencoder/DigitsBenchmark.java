@@ -79,9 +79,33 @@ final class DigitsBenchmark {
 		this.listeners = listeners;
 	}
 
-	/** Runs every size; with {@code modelFolder}, also saves each trained model there. */
-	Result run(final Digits digits, final int[] sizes, final Path modelFolder, final Progress progress) {
+	/**
+	 * An autoencoder to train: a dense code of {@code size} values with the setup's filters, or the lesson's
+	 * network with its convolutional code of {@code size} channels.
+	 */
+	record Code(boolean lesson, int size) {
+
+		/** The code's length. */
+		int values() {
+			return lesson ? size * 4 * 4 : size;
+		}
+
+		String name() {
+			return lesson ? "autoencoder, the lesson's " + size + "x4x4 code" : "autoencoder";
+		}
+
+		String file() {
+			return lesson ? "autoencoder-digits-lesson.zip" : "autoencoder-digits-d" + size + ".zip";
+		}
+	}
+
+	/** Runs every code; with {@code modelFolder}, also saves each trained model there. */
+	Result run(final Digits digits, final List<Code> codes, final Path modelFolder, final Progress progress) {
 		final Canvas canvas = Canvas.fit(28, 28, setup.filters().length);
+		if (codes.stream().anyMatch(Code::lesson) && setup.filters().length != 3) {
+			throw new org.hourglass.api.InvalidInputException("The lesson's network has three levels; give filters " +
+				"of three levels too (e.g. 16,32,64), so that both see the digits on the same 32x32 canvas.");
+		}
 		final TrainingData data = WholeImageTraining.data(digits.train(), canvas);
 		final boolean[] held = WholeImageTraining.heldOut(digits.train().size(), WholeImageTraining.validationCount(
 			digits.train().size()), WholeImageTraining.SPLIT_SEED);
@@ -94,33 +118,35 @@ final class DigitsBenchmark {
 		final List<Plane> truth = digits.test().stream().map(ImageSet.Item::plane).toList();
 		final List<Row> rows = new ArrayList<>();
 		final Map<Integer, EmbeddingMap> maps = new LinkedHashMap<>();
-		for (final int d : sizes) {
+		for (final Code code : codes) {
+			final int d = code.values();
 			rows.add(pca(d, fitPixels, trainPixels, testPixels, truth, digits));
 			final double[] load = { Load.now(), 0 };
 			final long t0 = System.nanoTime();
-			final ModelSpec spec = AutoencoderVariant.spec(AutoencoderVariant.network(setup.filters(),
-				AutoencoderVariant.LATENT_DENSE, d, canvas.side(), setup.loss()), setup.loss(), Normalization.fixed(0,
-					255), canvas);
+			final ModelSpec spec = AutoencoderVariant.spec(code.lesson() ? AutoencoderVariant.network(AutoencoderVariant
+				.filters(AutoencoderVariant.DEFAULT_FILTERS), AutoencoderVariant.LATENT_CONVOLUTIONAL, code.size(), canvas
+					.side(), setup.loss()) : AutoencoderVariant.network(setup.filters(), AutoencoderVariant.LATENT_DENSE, d,
+						canvas.side(), setup.loss()), setup.loss(), Normalization.fixed(0, 255), canvas);
 			try (Autoencoder ae = new Autoencoder(models.create(spec))) {
 				final Model model = ae.model();
 				final TrainingConfig config = WholeImageTraining.configure(TrainingConfig.defaults().withBatchSize(setup
 					.batchSize()).withEpochs(setup.epochs()).withStepsPerEpoch(setup.stepsPerEpoch()).withLearningRate(
 						setup.learningRate()).withTimeBudget(setup.minutes()).withSeed(setup.seed()), canvas, data, false);
-				final TrainingReport report = models.train(model, data, PairMaker.IDENTITY, config, listeners.apply("d = " +
-					d));
+				final TrainingReport report = models.train(model, data, PairMaker.IDENTITY, config, listeners.apply((code
+					.lesson() ? "lesson " : "") + "d = " + d));
 				final double seconds = (System.nanoTime() - t0) / 1e9;
 				load[1] = Load.now();
 				LOG.info("autoencoder d = {}: {} epochs in {} s, best epoch {} (validation loss {})", d, report.epochs()
 					.size(), seconds, report.bestEpoch(), report.bestValidationLoss());
-				if (modelFolder != null) model.save(modelFolder.resolve("autoencoder-digits-d" + d + ".zip"));
+				if (modelFolder != null) model.save(modelFolder.resolve(code.file()));
 				final List<float[]> testCodes = ae.encode(digits.test(), progress);
 				final List<float[]> trainCodes = ae.encode(digits.train(), progress);
 				final List<Plane> reconstructions = ae.reconstruct(digits.test(), progress);
 				final Scores scores = Scores.of(reconstructions, truth, testCodes, digits.testLabels(), trainCodes, digits
 					.trainLabels());
 				LOG.info("autoencoder d = {}: {}", d, scores);
-				rows.add(new Row("autoencoder", d, scores, seconds, report, load));
-				maps.put(d, EmbeddingMap.of(testCodes, ae.normalised(digits.test(), models)));
+				rows.add(new Row(code.name(), d, scores, seconds, report, load));
+				if (!code.lesson()) maps.put(d, EmbeddingMap.of(testCodes, ae.normalised(digits.test(), models)));
 			}
 		}
 		return new Result(rows, maps, data.training().size(), data.validation().size(), digits.test().size());
