@@ -34,7 +34,7 @@ final class Montage {
 		final int th = (int) (h * zoom);
 		final int columns = Math.min(COLUMNS, images.size());
 		final int rows = (images.size() + columns - 1) / columns;
-		final int cellW = Math.max(tw, 110) + GAP;
+		final int cellW = Math.max(tw, 120) + GAP;
 		final int cellH = th + CAPTION + GAP;
 		final ColorProcessor out = new ColorProcessor(columns * cellW + GAP, rows * cellH + GAP);
 		out.setColor(Color.WHITE);

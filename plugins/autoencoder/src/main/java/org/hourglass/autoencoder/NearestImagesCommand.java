@@ -86,12 +86,12 @@ public class NearestImagesCommand extends AutoencoderCommand {
 			final List<ImageProcessor> tiles = new ArrayList<>();
 			final List<String> captions = new ArrayList<>();
 			tiles.add(q.processor());
-			captions.add("query\n" + position(q.name(), q.slice()));
+			captions.add("query\n" + shortPosition(q.name(), q.slice()));
 			final List<String> summary = new ArrayList<>();
 			for (final Hit h : hits) {
 				tiles.add(items.get(h.index()).processor());
-				captions.add(String.format(Locale.ROOT, "#%d %s\nd = %.3g", h.rank(), position(h.name(), h.slice()), h
-					.distance()));
+				captions.add(String.format(Locale.ROOT, "#%d %s\nd = %.3g", h.rank(), in.fromStack() ? shortPosition(h
+					.name(), h.slice()) : position(h.name(), h.slice()), h.distance()));
 				summary.add(String.format(Locale.ROOT, "%s (%.3g)", position(h.name(), h.slice()), h.distance()));
 			}
 			montage = Montage.of(in.title() + "-nearest", tiles, captions);
@@ -146,6 +146,11 @@ public class NearestImagesCommand extends AutoencoderCommand {
 		catch (final IOException e) {
 			throw new UncheckedIOException(csv + ": " + e.getMessage(), e);
 		}
+	}
+
+	/** In a montage, where room is short: a slice by its number. */
+	private static String shortPosition(final String name, final int slice) {
+		return slice > 0 ? "slice " + slice : name;
 	}
 
 	private static String position(final String name, final int slice) {
