@@ -94,8 +94,22 @@ public final class ImageSet {
 	 */
 	public static List<Item> sameSize(final List<Item> items, final Resize resize) {
 		if (items.isEmpty()) throw new InvalidInputException("No images were given: expected a stack or a folder of images.");
-		final int w = items.get(0).plane().width();
-		final int h = items.get(0).plane().height();
+		final Item first = items.get(0);
+		return toSize(items, first.plane().width(), first.plane().height(), resize, "the size of " + describe(first) +
+			", the first");
+	}
+
+	/**
+	 * The items, all brought to {@code w}×{@code h} (e.g. the size a model was trained on).
+	 *
+	 * @param why why this size, for messages, e.g. {@code "the size the model was trained on"}
+	 * @throws InvalidInputException if there are none, or one has another size and {@code resize} is
+	 *           {@link Resize#NONE} (or it is smaller and {@code resize} is {@link Resize#CROP})
+	 */
+	public static List<Item> toSize(final List<Item> items, final int w, final int h, final Resize resize,
+		final String why)
+	{
+		if (items.isEmpty()) throw new InvalidInputException("No images were given: expected a stack or a folder of images.");
 		final List<Item> out = new ArrayList<>(items.size());
 		for (final Item it : items) {
 			final Plane p = it.plane();
@@ -104,9 +118,9 @@ public final class ImageSet {
 				continue;
 			}
 			if (resize == Resize.NONE) {
-				throw new InvalidInputException("The images must all have one size, but " + describe(items.get(0)) +
-					" is " + w + "x" + h + " and " + describe(it) + " is " + p.width() + "x" + p.height() + "; choose " +
-					"resize=crop or resize=scale to bring them to " + w + "x" + h + ".");
+				throw new InvalidInputException("The images must all be " + w + "x" + h + " (" + why + "), but " +
+					describe(it) + " is " + p.width() + "x" + p.height() + "; choose resize=crop or resize=scale to bring " +
+					"them to " + w + "x" + h + ".");
 			}
 			if (resize == Resize.CROP && (p.width() < w || p.height() < h)) {
 				throw new InvalidInputException(describe(it) + " is " + p.width() + "x" + p.height() + ", smaller than " +

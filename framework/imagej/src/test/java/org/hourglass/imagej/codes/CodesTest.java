@@ -96,9 +96,18 @@ class CodesTest {
 		items.add(new ImageSet.Item("big.tif", 0, new org.hourglass.api.image.Plane(8, 8)));
 		final InvalidInputException e = assertThrows(InvalidInputException.class, () -> ImageSet.sameSize(items,
 			ImageSet.Resize.NONE));
-		assertTrue(e.getMessage().contains("resize=crop or resize=scale"), e.getMessage());
+		assertTrue(e.getMessage().contains("must all be 6x4 (the size of 's.tif' (slice 1), the first), but " +
+			"'big.tif' is 8x8; choose resize=crop or resize=scale"), e.getMessage());
 		assertEquals(6, ImageSet.sameSize(items, ImageSet.Resize.CROP).get(2).plane().width());
 		assertEquals(4, ImageSet.sameSize(items, ImageSet.Resize.SCALE).get(2).plane().height());
+		final InvalidInputException model = assertThrows(InvalidInputException.class, () -> ImageSet.toSize(items, 5,
+			5, ImageSet.Resize.NONE, "the size the model was trained on"));
+		assertTrue(model.getMessage().contains("must all be 5x5 (the size the model was trained on), but 's.tif' " +
+			"(slice 1) is 6x4"), model.getMessage());
+		assertTrue(ImageSet.toSize(items, 5, 3, ImageSet.Resize.SCALE, "5x3").stream().allMatch(it -> it.plane()
+			.width() == 5 && it.plane().height() == 3));
+		assertThrows(InvalidInputException.class, () -> ImageSet.toSize(items, 7, 3, ImageSet.Resize.CROP, "7x3"),
+			"a 6x4 image cannot be cropped to 7x3");
 		final org.hourglass.api.image.Plane p = new org.hourglass.api.image.Plane(2, 1, new float[] { 3, 4 });
 		final org.hourglass.api.image.Plane padded = ImageSet.pad(p, 4, 3, -1);
 		assertEquals(3f, padded.get(1, 1));

@@ -29,7 +29,10 @@ import ij.ImagePlus;
  * Runs a SciJava command headless from {@code key=value} strings, the way the command line does.
  * <p>
  * The command is found by its {@code @Plugin} name, its label or its menu path. Every key must name an
- * input, or an image output (the value is then the file the image is saved to, as TIFF). Inputs are
+ * input, or an image output (the value is then the file the image is saved to, as TIFF); keys are matched in
+ * any case ({@code tilesize} and {@code tileSize} name the same input, as in an ImageJ macro), an exact match
+ * first. An image output never replaces an existing file unless the command's {@code overwrite} input is
+ * true. Inputs are
  * converted with {@link InputConverter}; a required input without a value is an error. Remembered
  * parameter values are neither loaded nor saved, so no value leaks from one run into the next. Everything
  * is checked before the command runs; on any error nothing is written.
@@ -37,6 +40,9 @@ import ij.ImagePlus;
 public final class CommandRunner {
 
 	private static final Logger LOG = LogManager.getLogger();
+
+	/** The input that allows an image output to replace an existing file. */
+	static final String OVERWRITE = "overwrite";
 
 	private final Context context;
 	private volatile Module running;
@@ -88,6 +94,9 @@ public final class CommandRunner {
 		for (final Map.Entry<String, String> arg : args.entrySet()) {
 			// keys in any case, as Fiji's macros read them (lower case): no two items of a command share a lower-case name
 			final String key = itemName(info, arg.getKey());
+			if (inputs.containsKey(key) || imageOutputs.containsKey(key)) {
+				throw new UsageException("'" + key + "' is given twice (keys are matched in any case)");
+			}
 			final ModuleItem<?> in = info.getInput(key);
 			final ModuleItem<?> out = info.getOutput(key);
 			if (in != null && InputConverter.isUserInput(in)) {
@@ -98,13 +107,14 @@ public final class CommandRunner {
 				imageOutputs.put(key, Path.of(arg.getValue()));
 			}
 			else {
-				throw new UsageException("command '" + id + "' has no input '" + key + "'; its inputs: " +
+				throw new UsageException("command '" + id + "' has no input '" + arg.getKey() + "'; its inputs: " +
 					describeInputs(info) + imageOutputNote(info));
 			}
 		}
 		checkMissing(info, module, inputs, id);
+		final boolean overwrite = Boolean.TRUE.equals(inputs.get(OVERWRITE));
 		for (final Map.Entry<String, Path> o : imageOutputs.entrySet()) {
-			checkOutputPath(o.getKey(), o.getValue(), inputFiles);
+			checkOutputPath(o.getKey(), o.getValue(), inputFiles, overwrite, info.getInput(OVERWRITE) != null);
 		}
 		final Executed e = execute(id, module, inputs);
 		final Map<String, Object> values = new LinkedHashMap<>();
@@ -249,7 +259,9 @@ public final class CommandRunner {
 		}
 	}
 
-	private static void checkOutputPath(final String key, final Path target, final List<Path> inputs) {
+	private static void checkOutputPath(final String key, final Path target, final List<Path> inputs,
+		final boolean overwrite, final boolean canOverwrite)
+	{
 		final Path abs = target.toAbsolutePath().normalize();
 		for (final Path in : inputs) {
 			if (in.toAbsolutePath().normalize().equals(abs)) {
@@ -262,6 +274,10 @@ public final class CommandRunner {
 		}
 		if (java.nio.file.Files.isDirectory(abs)) {
 			throw new UsageException(key + ": " + target + " is a folder, expected a file name");
+		}
+		if (java.nio.file.Files.exists(abs) && !overwrite) {
+			throw new UsageException(key + ": " + target + " exists already; choose another name" + (canOverwrite
+				? ", or replace it (overwrite=true)" : " or remove it first"));
 		}
 	}
 

@@ -52,25 +52,47 @@ class CommandRunnerTest {
 	@Test
 	void runsByNameLabelOrMenuPathAndWritesTheImageOutput() throws Exception {
 		final Path in = image("in.tif");
-		final Path out = dir.resolve("out.tif");
+		int n = 0;
 		for (final String id : new String[] { "test-flip", "Flip Image", "Plugins > Test > Flip Image" }) {
+			final Path out = dir.resolve("out" + n++ + ".tif");
 			final RunResult r = runner.run(id, Map.of("input", in.toString(), "text", "ab", "times", "3",
 				"flipped", out.toString()));
 			assertEquals("ababab", r.outputs().get("repeated"));
 			assertEquals(out, r.written().get("flipped"));
+			final ImagePlus written = IJ.openImage(out.toString());
+			assertArrayEquals(new float[] { 3, 2, 1, 6, 5, 4 }, (float[]) written.getProcessor().getPixels());
 		}
-		final ImagePlus written = IJ.openImage(out.toString());
-		assertArrayEquals(new float[] { 3, 2, 1, 6, 5, 4 }, (float[]) written.getProcessor().getPixels());
 		try (var files = Files.list(dir)) {
-			assertEquals(2, files.count(), "no temporary file left behind");
+			assertEquals(4, files.count(), "no temporary file left behind");
 		}
 	}
 
 	@Test
-	void keysAreReadInAnyCaseAsFijiMacrosWriteThem() throws Exception {
-		final Path in = image("case.tif");
-		final RunResult r = runner.run("test-flip", Map.of("INPUT", in.toString(), "text", "ab", "Times", "2"));
+	void keysAreMatchedInAnyCaseAsInAMacro() {
+		final Path in = image("in.tif");
+		final Path out = dir.resolve("out.tif");
+		final RunResult r = runner.run("test-flip", Map.of("INPUT", in.toString(), "text", "ab", "Times", "2",
+			"flipped", out.toString()));
 		assertEquals("abab", r.outputs().get("repeated"));
+		assertEquals(out, r.written().get("flipped"));
+		final UsageException twice = assertThrows(UsageException.class, () -> runner.run("test-flip", Map.of("input",
+			in.toString(), "times", "2", "TIMES", "3")));
+		assertTrue(twice.getMessage().contains("'times' is given twice"), twice.getMessage());
+	}
+
+	@Test
+	void anExistingOutputFileIsReplacedOnlyWithOverwrite() throws Exception {
+		final Path in = image("in.tif");
+		final Path out = dir.resolve("taken.tif");
+		Files.writeString(out, "not an image");
+		final UsageException e = assertThrows(UsageException.class, () -> runner.run("test-flip", Map.of("input", in
+			.toString(), "flipped", out.toString())));
+		assertTrue(e.getMessage().contains("exists already") && e.getMessage().contains("overwrite=true"), e
+			.getMessage());
+		assertEquals("not an image", Files.readString(out));
+		runner.run("test-flip", Map.of("input", in.toString(), "flipped", out.toString(), "overwrite", "true"));
+		assertArrayEquals(new float[] { 3, 2, 1, 6, 5, 4 }, (float[]) IJ.openImage(out.toString()).getProcessor()
+			.getPixels());
 	}
 
 	@Test

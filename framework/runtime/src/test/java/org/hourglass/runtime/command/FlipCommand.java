@@ -24,6 +24,9 @@ public class FlipCommand extends org.scijava.command.ContextCommand {
 	@Parameter(required = false)
 	private boolean fail;
 
+	@Parameter(required = false)
+	private boolean overwrite;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus flipped;
 
