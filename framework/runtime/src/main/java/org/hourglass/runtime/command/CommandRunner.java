@@ -28,7 +28,7 @@ import ij.ImagePlus;
  * Runs a SciJava command headless from {@code key=value} strings, the way the command line does.
  * <p>
  * The command is found by its {@code @Plugin} name, its label or its menu path. Every key must name an
- * input, or an image output (the value is then the file the image is saved to, as TIFF). Inputs are
+ * input (in any case: {@code modelfile=} sets {@code modelFile}, as in an ImageJ macro), or an image output (the value is then the file the image is saved to, as TIFF). Inputs are
  * converted with {@link InputConverter}; a required input without a value is an error. Remembered
  * parameter values are neither loaded nor saved, so no value leaks from one run into the next. Everything
  * is checked before the command runs; on any error nothing is written.
@@ -86,7 +86,10 @@ public final class CommandRunner {
 		final Map<String, Path> imageOutputs = new LinkedHashMap<>();
 		final List<Path> inputFiles = new ArrayList<>();
 		for (final Map.Entry<String, String> arg : args.entrySet()) {
-			final String key = arg.getKey();
+			final String key = itemName(info, arg.getKey());
+			if (inputs.containsKey(key) || imageOutputs.containsKey(key)) {
+				throw new UsageException("'" + key + "' is given twice (keys are read in any case)");
+			}
 			final ModuleItem<?> in = info.getInput(key);
 			final ModuleItem<?> out = info.getOutput(key);
 			if (in != null && InputConverter.isUserInput(in)) {
@@ -180,6 +183,22 @@ public final class CommandRunner {
 	}
 
 	// -- Helper methods --
+
+	/**
+	 * The name of the input or output that {@code key} names: the same name, or else the one that differs only in
+	 * case (ImageJ macros and the macro Recorder write keys in lower case: {@code modelfile=} for
+	 * {@code modelFile}), or {@code key} itself if there is none.
+	 */
+	static String itemName(final CommandInfo info, final String key) {
+		if (info.getInput(key) != null || info.getOutput(key) != null) return key;
+		for (final ModuleItem<?> in : info.inputs()) {
+			if (InputConverter.isUserInput(in) && in.getName().equalsIgnoreCase(key)) return in.getName();
+		}
+		for (final ModuleItem<?> out : info.outputs()) {
+			if (out.getName().equalsIgnoreCase(key)) return out.getName();
+		}
+		return key;
+	}
 
 	private static String imageOutputNote(final CommandInfo info) {
 		final List<String> images = new ArrayList<>();

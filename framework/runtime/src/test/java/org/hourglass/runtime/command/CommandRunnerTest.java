@@ -67,6 +67,19 @@ class CommandRunnerTest {
 	}
 
 	@Test
+	void keysAreReadInAnyCaseAsInAMacro() {
+		final Path in = image("in.tif");
+		final Path out = dir.resolve("out.tif");
+		final RunResult r = runner.run("test-flip", Map.of("INPUT", in.toString(), "Text", "ab", "times", "2", "FLIPPED",
+			out.toString()));
+		assertEquals("abab", r.outputs().get("repeated"));
+		assertEquals(out, r.written().get("flipped"));
+		final UsageException twice = assertThrows(UsageException.class, () -> runner.run("test-flip", Map.of("input", in
+			.toString(), "times", "2", "TIMES", "3")));
+		assertTrue(twice.getMessage().contains("'times' is given twice"), twice.getMessage());
+	}
+
+	@Test
 	void unknownCommandsAndKeysAreUsageErrors() {
 		final Path in = image("in.tif");
 		assertTrue(assertThrows(UsageException.class, () -> runner.run("nope", Map.of())).getMessage()
