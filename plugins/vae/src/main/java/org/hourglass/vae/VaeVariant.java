@@ -24,9 +24,9 @@ import org.hourglass.imagej.variant.VariantDescriptor;
  * {@code z = z_mean + exp(z_log_sigma)·eps}, and the decoder ends in a sigmoid, so images are modelled in [0, 1].
  * <ul>
  * <li><b>Convolutional</b> (the lesson's convolutional autoencoder turned into a VAE, as in its closing exercise):
- * three levels of 3×3 ReLU convolutions with {@code f}, {@code 2f}, {@code 2f} filters and two 2×2 poolings
- * (28×28 digits become a 7×7 map), a dense layer of 64 units to the code, and the mirror image back. Images
- * are padded to a multiple of 4 pixels.</li>
+ * three levels of 3×3 ReLU convolutions with {@code f} (16 by default), {@code 2f}, {@code 2f} filters and two
+ * 2×2 poolings (28×28 digits become a 7×7 map), a dense layer of 64 units to the code, and the mirror image back.
+ * Images are padded to a multiple of 4 pixels.</li>
  * <li><b>Dense</b> (the lesson's dense VAE): the image flattened, one hidden layer of {@code h} ReLU units (512)
  * to the code and one back, then a dense layer to the image. Any image size, no padding; fast, blurrier.</li>
  * </ul>
@@ -63,7 +63,7 @@ public final class VaeVariant {
 	public static final String PROP_PAD = "padValue";
 
 	public static final int DEFAULT_LATENT = 2;
-	public static final int DEFAULT_FILTERS = 32;
+	public static final int DEFAULT_FILTERS = 16;
 	public static final int DEFAULT_HIDDEN = 512;
 	/** Units of the convolutional VAE's dense layer between its feature map and its code. */
 	static final int CONV_DENSE_UNITS = 64;
