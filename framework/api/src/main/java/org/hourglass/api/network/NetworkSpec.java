@@ -17,9 +17,14 @@ import java.util.Arrays;
  * <p>
  * Example, the reference network of the speed benchmark:
  * {@code encoderFilters [32, 64, 64], decoderFilters [32, 32], 1 convolution per level, kernel 3, ReLU, linear output}.
+ * <p>
+ * A <b>dense network</b> has no encoder levels (and no decoder levels): with a vector latent, the input is
+ * flattened straight into the latent's dense layers, and the decoder's last dense layer, with the output's
+ * activation, is the output (the lesson's dense autoencoders, e.g. 784 → 512 → 2 → 512 → 784). Its
+ * {@link #convolutions()} are unused.
  *
  * @param input what the network reads
- * @param encoderFilters filters per encoder level, at least one level
+ * @param encoderFilters filters per encoder level; at least one level, or none for a dense network
  * @param decoderFilters filters per decoder level; for a full-resolution output as many as there are
  *          poolings ({@code encoderFilters.length - 1})
  * @param convolutions the convolutions of every level
@@ -91,24 +96,28 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 			"input, convolutions, latent and output are required");
 		encoderFilters = encoderFilters.clone();
 		decoderFilters = decoderFilters.clone();
-		require(encoderFilters.length >= 1, "the encoder needs at least one level");
+		require(encoderFilters.length >= 1 || latent.isVector(),
+			"the encoder needs at least one level (only a vector latent can do without: a dense network)");
+		require(encoderFilters.length >= 1 || decoderFilters.length == 0 && output.upscale() == 1 && !skipConnections,
+			"a dense network has no decoder levels, skips or up-scaling");
 		require(Arrays.stream(encoderFilters).allMatch(f -> f >= 1) &&
 			Arrays.stream(decoderFilters).allMatch(f -> f >= 1), "filter counts must be at least 1");
-		require(decoderFilters.length <= encoderFilters.length - 1,
-			"the decoder cannot have more levels (" + decoderFilters.length + ") than the encoder pools (" +
-				(encoderFilters.length - 1) + ")");
+		final int poolings = Math.max(0, encoderFilters.length - 1);
+		require(decoderFilters.length <= poolings,
+			"the decoder cannot have more levels (" + decoderFilters.length + ") than the encoder pools (" + poolings +
+				")");
 		require(!latent.isVector() || input.size() > 0, "a " + latent.kind() + " latent needs a fixed input size");
 		require(input.size() % downsampling(encoderFilters.length) == 0,
 			"input size " + input.size() + " must be a multiple of " + downsampling(encoderFilters.length));
 		require(!skipConnections || !latent.isVector(), "skip connections cannot bypass a vector latent");
-		require(decoderFilters.length == encoderFilters.length - 1 || !skipConnections && !output.residual(),
+		require(decoderFilters.length == poolings || !skipConnections && !output.residual(),
 			"skip connections and residual output need a full-resolution decoder");
 		require(!output.residual() || input.channels() == output.channels(),
 			"a residual network needs as many output as input channels");
 	}
 
 	private static int downsampling(final int levels) {
-		return 1 << (levels - 1);
+		return levels <= 1 ? 1 : 1 << (levels - 1);
 	}
 
 	private static void require(final boolean ok, final String message) {
@@ -138,6 +147,16 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 	public static NetworkSpec encoderDecoder(final int[] encoder, final int[] decoder) {
 		return new NetworkSpec(new Input(1, 0), encoder, decoder, new Convolutions(1, 3, Activation.RELU, Pooling.MAX),
 			false, Latent.convolutional(), new Output(1, 1, false, Activation.LINEAR));
+	}
+
+	/**
+	 * A single-channel dense network (see the class description) for {@code inputSize}×{@code inputSize} images:
+	 * {@code latent} (a vector latent, whose hidden layers make the network), ReLU, a linear output. Change its
+	 * output with {@link #withOutput}.
+	 */
+	public static NetworkSpec dense(final int inputSize, final Latent latent) {
+		return new NetworkSpec(new Input(1, inputSize), new int[0], new int[0], new Convolutions(1, 1, Activation.RELU,
+			Pooling.MAX), false, latent, new Output(1, 1, false, Activation.LINEAR));
 	}
 
 	/** The same network with another latent and fixed input size (0 = any, only for a convolutional latent). */
@@ -219,9 +238,17 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 		return downsampling(encoderFilters.length);
 	}
 
-	/** Channels of the deepest encoder level: the channels of a convolutional code. */
+	/** True for a dense network: no convolution levels, see the class description. */
+	public boolean isDense() {
+		return encoderFilters.length == 0;
+	}
+
+	/**
+	 * Channels of the deepest encoder level: the channels of a convolutional code (the input's channels for a
+	 * dense network).
+	 */
 	public int codeChannels() {
-		return encoderFilters[encoderFilters.length - 1];
+		return isDense() ? input.channels() : encoderFilters[encoderFilters.length - 1];
 	}
 
 	/**

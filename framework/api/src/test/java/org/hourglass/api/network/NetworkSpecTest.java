@@ -70,4 +70,30 @@ class NetworkSpecTest {
 			() -> NetworkSpec.encoderDecoder(new int[] { 8, 16, 32 }, new int[] { 16, 8 }).withLatent(Latent.dense(4), 30));
 		assertTrue(multiple.getMessage().contains("multiple of 4"), multiple.getMessage());
 	}
+
+	@Test
+	void aDenseNetworkHasNoConvolutionLevels() {
+		final NetworkSpec net = NetworkSpec.dense(28, Latent.gaussian(2).withHidden(512));
+		assertTrue(net.isDense());
+		assertEquals(1, net.downsamplingFactor());
+		assertEquals(1, net.codeChannels());
+		assertArrayEquals(new int[] { 2 }, net.codeShape(28, 28));
+		assertEquals(java.util.List.of(512), net.latent().hidden());
+		final IllegalArgumentException conv = assertThrows(IllegalArgumentException.class,
+			() -> NetworkSpec.dense(28, Latent.gaussian(2)).withLatent(Latent.convolutional(), 0));
+		assertTrue(conv.getMessage().contains("vector latent"), conv.getMessage());
+		final IllegalArgumentException upscale = assertThrows(IllegalArgumentException.class,
+			() -> NetworkSpec.dense(28, Latent.dense(4)).withUpscale(2));
+		assertTrue(upscale.getMessage().contains("dense network"), upscale.getMessage());
+	}
+
+	@Test
+	void hiddenDenseLayersBelongToVectorLatents() {
+		assertEquals(java.util.List.of(), Latent.gaussian(2).hidden());
+		assertEquals(Latent.gaussian(2).withHidden(16, 8), new Latent(Latent.Kind.GAUSSIAN, 2, java.util.List.of(16,
+			8)));
+		assertThrows(IllegalArgumentException.class, () -> new Latent(Latent.Kind.CONVOLUTIONAL, 0, java.util.List.of(
+			4)));
+		assertThrows(IllegalArgumentException.class, () -> Latent.dense(2).withHidden(0));
+	}
 }

@@ -190,6 +190,7 @@ final class ModelJson {
 		final ObjectNode latent = o.putObject("latent");
 		latent.put("kind", n.latent().kind().name());
 		latent.put("size", n.latent().size());
+		putInts(latent, "hidden", n.latent().hidden().stream().mapToInt(Integer::intValue).toArray());
 		o.put("inputSize", n.inputSize());
 		o.put("upscale", n.upscale());
 		o.put("residual", n.residual());
@@ -211,9 +212,15 @@ final class ModelJson {
 				constant(o, "activation", p, Activation.class), pooling),
 			bool(o, "skipConnections", p),
 			new Latent(constant(latent, "kind", "network.latent", Latent.Kind.class),
-				integer(latent, "size", "network.latent")),
+				integer(latent, "size", "network.latent"), hidden(latent)),
 			new NetworkSpec.Output(integer(o, "outputChannels", p), integer(o, "upscale", p), bool(o, "residual", p),
 				constant(o, "outputActivation", p, Activation.class)));
+	}
+
+	/** The latent's hidden dense layers: optional, none in files written before there were any. */
+	private static List<Integer> hidden(final ObjectNode latent) {
+		if (!latent.has("hidden")) return List.of();
+		return java.util.Arrays.stream(ints(latent, "hidden", "network.latent")).boxed().toList();
 	}
 
 	static ObjectNode loss(final Loss loss) {

@@ -21,8 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Turns a {@link NetworkSpec} and a {@link Loss} into a SameDiff graph: NCHW float32 at its boundary (NHWC inside), 'same' convolutions,
- * 2×2 max pooling, ×2 nearest up-sampling (folded into the convolution after it), optional U-Net skips, vector or Gaussian latents, residual
- * output, and the training loss. Weights are He-normal, drawn from a seeded generator, so a spec and a seed
+ * 2×2 max pooling, ×2 nearest up-sampling (folded into the convolution after it), optional U-Net skips, vector or Gaussian latents
+ * with hidden dense layers, dense networks without convolutions, residual output, and the training loss. Weights are He-normal, drawn from a seeded generator, so a spec and a seed
  * always give the same network.
  * <p>
  * The full graph reads {@link GraphNames#INPUT} (and {@link GraphNames#EPS} for a Gaussian latent: the
@@ -91,14 +91,19 @@ public final class NetworkBuilder {
 		if (latent.isVector()) {
 			final int side = spec.inputSize() / spec.downsamplingFactor();
 			final int flat = channels * side * side;
-			final SDVariable flattened = x.reshape(-1, flat);
+			SDVariable flattened = x.reshape(-1, flat);
+			int width = flat;
+			for (int i = 0; i < latent.hidden().size(); i++) {
+				flattened = dense("enc_dense" + i, flattened, width, latent.hidden().get(i), spec.activation());
+				width = latent.hidden().get(i);
+			}
 			final SDVariable z;
 			if (latent.kind() == Latent.Kind.DENSE) {
-				z = dense(GraphNames.Z, flattened, flat, latent.size(), Activation.LINEAR);
+				z = dense(GraphNames.Z, flattened, width, latent.size(), Activation.LINEAR);
 			}
 			else {
-				final SDVariable mean = dense(GraphNames.Z_MEAN, flattened, flat, latent.size(), Activation.LINEAR);
-				final SDVariable logSigma = dense(GraphNames.Z_LOG_SIGMA, flattened, flat, latent.size(),
+				final SDVariable mean = dense(GraphNames.Z_MEAN, flattened, width, latent.size(), Activation.LINEAR);
+				final SDVariable logSigma = dense(GraphNames.Z_LOG_SIGMA, flattened, width, latent.size(),
 					Activation.LINEAR);
 				final SDVariable eps = sd.placeHolder(GraphNames.EPS, DataType.FLOAT, -1, latent.size());
 				z = sd.identity(GraphNames.Z, mean.add(sd.math.exp(logSigma).mul(eps)));
@@ -131,9 +136,23 @@ public final class NetworkBuilder {
 		return sd;
 	}
 
+	/**
+	 * The decoder's dense layers: the hidden ones in reverse order, then one to a {@code side}×{@code side} map
+	 * (NHWC) of {@code channels} channels with the network's activation, or for a dense network to the output's
+	 * channels without activation (the output activation follows).
+	 */
 	private SDVariable latentToMap(final SDVariable z, final int channels, final int side) {
-		final SDVariable back = dense("latent_out", z, spec.latent().size(), channels * side * side, spec.activation());
-		return back.reshape(-1, side, side, channels);
+		final List<Integer> hidden = spec.latent().hidden();
+		SDVariable x = z;
+		int width = spec.latent().size();
+		for (int i = hidden.size() - 1; i >= 0; i--) {
+			x = dense("dec_dense" + i, x, width, hidden.get(i), spec.activation());
+			width = hidden.get(i);
+		}
+		final int c = spec.isDense() ? spec.outputChannels() : channels;
+		final SDVariable back = dense("latent_out", x, width, c * side * side, spec.isDense() ? Activation.LINEAR : spec
+			.activation());
+		return back.reshape(-1, side, side, c);
 	}
 
 	/** Decoder levels, super-resolution levels, output convolution and residual; returns the output. */
@@ -156,8 +175,9 @@ public final class NetworkBuilder {
 					: conv(name, x, channels, channels, spec.kernelSize(), spec.activation());
 			}
 		}
-		SDVariable out = toBoundary(conv("out", x, channels, spec.outputChannels(), spec.kernelSize(),
-			Activation.LINEAR));
+		// a dense network's last dense layer is its output layer
+		SDVariable out = toBoundary(spec.isDense() ? x : conv("out", x, channels, spec.outputChannels(), spec
+			.kernelSize(), Activation.LINEAR));
 		if (spec.residual() && input != null) {
 			out = out.add(spec.upscale() > 1 ? sd.cnn.upsampling2d(input, spec.upscale(), spec.upscale(), true) : input);
 		}

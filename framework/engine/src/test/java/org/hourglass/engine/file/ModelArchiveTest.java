@@ -32,8 +32,11 @@ class ModelArchiveTest {
 
 	@Test
 	void roundTripKeepsEveryField() {
-		for (final ArchiveContents original : List.of(TestArchives.unet("denoise"), TestArchives.vae())) {
-			final Path file = dir.resolve(original.info().spec().variant() + ".zip");
+		for (final ArchiveContents original : List.of(TestArchives.unet("denoise"), TestArchives.vae(), TestArchives
+			.denseVae()))
+		{
+			final Path file = dir.resolve(original.info().spec().variant() + original.info().spec().network()
+				.isDense() + ".zip");
 			ModelArchive.write(file, original);
 			final ArchiveContents read = ModelArchive.read(file, original.info().spec().variant());
 			assertEquals(original.info(), read.info());

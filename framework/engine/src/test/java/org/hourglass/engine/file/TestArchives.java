@@ -71,6 +71,16 @@ final class TestArchives {
 		return new ArchiveContents(info, weights, plane(32, 32, 7), plane(32, 32, 8));
 	}
 
+	/** A dense variational model (no convolutions, hidden dense layers), untrained. */
+	static ArchiveContents denseVae() {
+		final NetworkSpec net = NetworkSpec.dense(28, Latent.gaussian(2).withHidden(64, 16)).withOutput(false,
+			Activation.SIGMOID);
+		final ModelSpec spec = new ModelSpec("vae", 1, net, Loss.variational(LossTerm.Kind.BCE, 1, 5), Normalization
+			.fixed(0, 255), null);
+		final ModelInfo info = new ModelInfo(spec, null, List.of(), null, 0, null);
+		return new ArchiveContents(info, Map.of("enc_dense0_W", random(9, 784, 64)), plane(28, 28, 7), plane(28, 28, 8));
+	}
+
 	static StoredArray random(final long seed, final long... shape) {
 		final Random r = new Random(seed);
 		final float[] v = new float[(int) StoredArray.elementCount(shape)];

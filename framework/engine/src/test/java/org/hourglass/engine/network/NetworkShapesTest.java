@@ -94,6 +94,42 @@ class NetworkShapesTest {
 	}
 
 	@Test
+	void hiddenDenseLayersSitBetweenTheMapAndTheCodeOnBothSides() {
+		final NetworkSpec spec = NetworkSpec.encoderDecoder(new int[] { 4, 8 }, new int[] { 4 }).withLatent(Latent
+			.gaussian(3).withHidden(32, 16), 8).withOutput(false, Activation.SIGMOID);
+		final SameDiff sd = NetworkBuilder.build(spec, Loss.variational(LossTerm.Kind.BCE, 1, 0), 1);
+		final Map<String, INDArray> w = Weights.copy(sd);
+		// the map 8 x 4 x 4 flattened -> 32 -> 16 -> z; z -> 16 -> 32 -> the map
+		assertArrayEquals(new long[] { 128, 32 }, w.get("enc_dense0_W").shape());
+		assertArrayEquals(new long[] { 32, 16 }, w.get("enc_dense1_W").shape());
+		assertArrayEquals(new long[] { 16, 3 }, w.get("z_mean_W").shape());
+		assertArrayEquals(new long[] { 3, 16 }, w.get("dec_dense1_W").shape());
+		assertArrayEquals(new long[] { 16, 32 }, w.get("dec_dense0_W").shape());
+		assertArrayEquals(new long[] { 32, 128 }, w.get("latent_out_W").shape());
+		assertArrayEquals(new long[] { 2, 1, 8, 8 }, outputShape(spec, 2, 8, 8));
+	}
+
+	@Test
+	void aDenseNetworkDecodesLikeItsFullGraph() {
+		final NetworkSpec spec = NetworkSpec.dense(6, Latent.gaussian(2).withHidden(10)).withOutput(false,
+			Activation.SIGMOID);
+		final SameDiff sd = NetworkBuilder.build(spec, Loss.variational(LossTerm.Kind.BCE, 1, 0), 3);
+		final long params = Weights.copy(sd).values().stream().mapToLong(INDArray::length).sum();
+		// 36 -> 10 (weights + biases), 10 -> 2 twice, 2 -> 10, 10 -> 36: no convolution
+		assertEquals(36 * 10 + 10 + 2 * (10 * 2 + 2) + 2 * 10 + 10 + 10 * 36 + 36, params);
+		final Map<String, INDArray> feed = new HashMap<>();
+		feed.put(GraphNames.INPUT, Nd4j.rand(DataType.FLOAT, 3, 1, 6, 6));
+		feed.put(GraphNames.EPS, Nd4j.zeros(DataType.FLOAT, 3, 2));
+		final Map<String, INDArray> full = sd.output(feed, GraphNames.Z, GraphNames.OUTPUT);
+		final SameDiff decoder = NetworkBuilder.buildDecoder(spec);
+		Weights.copyShared(sd, decoder);
+		final INDArray decoded = decoder.output(Map.of(GraphNames.Z, full.get(GraphNames.Z)), GraphNames.OUTPUT).get(
+			GraphNames.OUTPUT);
+		assertArrayEquals(new long[] { 3, 1, 6, 6 }, decoded.shape());
+		assertTrue(full.get(GraphNames.OUTPUT).equalsWithEps(decoded, 1e-5));
+	}
+
+	@Test
 	void sameSeedSameWeights() {
 		final Map<String, INDArray> a = Weights.copy(NetworkBuilder.build(Fixtures.tinyUnet(), null, 7));
 		final Map<String, INDArray> b = Weights.copy(NetworkBuilder.build(Fixtures.tinyUnet(), null, 7));
