@@ -194,6 +194,7 @@ final class ModelJson {
 		o.put("upscale", n.upscale());
 		o.put("residual", n.residual());
 		o.put("outputActivation", n.outputActivation().name());
+		o.put("residualUpsampling", n.residualUpsampling().name());
 		// derived, for readers of the file; ignored when loading
 		o.put("downsamplingFactor", n.downsamplingFactor());
 		o.put("receptiveFieldRadius", n.receptiveFieldRadius());
@@ -213,7 +214,10 @@ final class ModelJson {
 			new Latent(constant(latent, "kind", "network.latent", Latent.Kind.class),
 				integer(latent, "size", "network.latent")),
 			new NetworkSpec.Output(integer(o, "outputChannels", p), integer(o, "upscale", p), bool(o, "residual", p),
-				constant(o, "outputActivation", p, Activation.class)));
+				constant(o, "outputActivation", p, Activation.class),
+				// absent from models written before it existed: pixel repetition
+				o.has("residualUpsampling") ? constant(o, "residualUpsampling", p, NetworkSpec.Upsampling.class)
+					: NetworkSpec.Upsampling.NEAREST));
 	}
 
 	static ObjectNode loss(final Loss loss) {
