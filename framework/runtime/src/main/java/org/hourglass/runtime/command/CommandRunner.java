@@ -85,8 +85,12 @@ public final class CommandRunner {
 		final Map<String, Object> inputs = new LinkedHashMap<>();
 		final Map<String, Path> imageOutputs = new LinkedHashMap<>();
 		final List<Path> inputFiles = new ArrayList<>();
+		final java.util.Set<String> seen = new java.util.HashSet<>();
 		for (final Map.Entry<String, String> arg : args.entrySet()) {
-			final String key = arg.getKey();
+			final String key = itemName(info, arg.getKey(), id);
+			if (!seen.add(key)) {
+				throw new UsageException("command '" + id + "': '" + key + "' is given twice (keys are read in any case)");
+			}
 			final ModuleItem<?> in = info.getInput(key);
 			final ModuleItem<?> out = info.getOutput(key);
 			if (in != null && InputConverter.isUserInput(in)) {
@@ -180,6 +184,25 @@ public final class CommandRunner {
 	}
 
 	// -- Helper methods --
+
+	/**
+	 * The name of the input or output {@code key} names: itself, or the one whose name is {@code key} in another
+	 * case (Fiji's macros write every key in lower case); {@code key} unchanged if none.
+	 */
+	static String itemName(final CommandInfo info, final String key, final String id) {
+		if (info.getInput(key) != null || info.getOutput(key) != null) return key;
+		final List<String> matches = new ArrayList<>();
+		for (final ModuleItem<?> item : info.inputs()) {
+			if (item.getName().equalsIgnoreCase(key)) matches.add(item.getName());
+		}
+		for (final ModuleItem<?> item : info.outputs()) {
+			if (item.getName().equalsIgnoreCase(key) && !matches.contains(item.getName())) matches.add(item.getName());
+		}
+		if (matches.size() > 1) {
+			throw new UsageException("command '" + id + "': '" + key + "' could name " + String.join(" or ", matches));
+		}
+		return matches.isEmpty() ? key : matches.get(0);
+	}
 
 	private static String imageOutputNote(final CommandInfo info) {
 		final List<String> images = new ArrayList<>();

@@ -67,6 +67,19 @@ class CommandRunnerTest {
 	}
 
 	@Test
+	void keysAreReadInAnyCaseAsFijiMacrosWriteThem() throws Exception {
+		final Path in = image("in.tif");
+		final Path out = dir.resolve("case.tif");
+		final RunResult r = runner.run("test-flip", Map.of("INPUT", in.toString(), "Text", "ab", "tImEs", "2",
+			"FLIPPED", out.toString()));
+		assertEquals("abab", r.outputs().get("repeated"));
+		assertTrue(Files.isRegularFile(out));
+		final UsageException twice = assertThrows(UsageException.class, () -> runner.run("test-flip", Map.of("input", in
+			.toString(), "TIMES", "2", "times", "3")));
+		assertTrue(twice.getMessage().contains("'times' is given twice"), twice.getMessage());
+	}
+
+	@Test
 	void unknownCommandsAndKeysAreUsageErrors() {
 		final Path in = image("in.tif");
 		assertTrue(assertThrows(UsageException.class, () -> runner.run("nope", Map.of())).getMessage()
