@@ -18,7 +18,8 @@ import org.hourglass.imagej.ImagePlanes;
 import org.hourglass.imagej.RgbPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
@@ -65,40 +66,39 @@ class ShippedModelsTest {
 		}
 	}
 
-	@Test
-	void bothShippedModelsUpscaleTheSampleBetterThanBicubic() {
+	@ParameterizedTest(name = "x{0}")
+	@ValueSource(ints = { 2, 4 })
+	void theShippedModelUpscalesTheSampleBetterThanBicubic(final int factor) {
 		final ImagePlus sample = IJ.openImage(SAMPLE.toString());
 		final Plane whole = ImagePlanes.plane(sample, 1, RgbPolicy.REFUSE).plane();
 		final Plane truth = whole.crop(128, 128, 256, 256);
-		for (final int factor : new int[] { 2, 4 }) {
-			final Path file = MODELS.resolve(SuperResVariant.sampleModel(factor) + ".zip");
-			assertTrue(Files.isRegularFile(file), file + " ships");
-			try (Model m = context.service(ModelService.class).load(file, SuperResVariant.ID)) {
-				assertEquals(factor, SuperResVariant.factorOf(m));
-				assertEquals(1, m.info().spec().network().inputChannels());
-			}
-			// the whole sample, as a user would
-			final CommandModule run = upscale(file, factor, sample);
-			assertFalse(run.isCanceled(), run.getCancelReason());
-			final ImagePlus out = (ImagePlus) run.getOutput("output");
-			assertEquals(factor * sample.getWidth(), out.getWidth());
-			assertEquals(factor * sample.getHeight(), out.getHeight());
-			assertFalse(ImagePlanes.plane(out, 1, RgbPolicy.REFUSE).plane().hasNonFinite());
-
-			// quality against the truth
-			final Plane low = Bicubic.downscale(truth, factor);
-			final ImagePlus lowImage = new ImagePlus("low", new ij.process.FloatProcessor(low.width(), low.height(), low
-				.data()));
-			final ImagePlus up = (ImagePlus) upscale(file, factor, lowImage).getOutput("output");
-			final Plane model = ImagePlanes.plane(up, 1, RgbPolicy.REFUSE).plane();
-			final Plane bicubic = Bicubic.upscale(low, factor);
-			final int b = factor;
-			final int side = 256 - 2 * b;
-			final double range = 235;
-			final double psnrModel = Metrics.psnr(model.crop(b, b, side, side), truth.crop(b, b, side, side), range);
-			final double psnrBicubic = Metrics.psnr(bicubic.crop(b, b, side, side), truth.crop(b, b, side, side), range);
-			assertTrue(psnrModel > psnrBicubic, "x" + factor + ": model " + psnrModel + " dB, bicubic " + psnrBicubic +
-				" dB");
+		final Path file = MODELS.resolve(SuperResVariant.sampleModel(factor) + ".zip");
+		assertTrue(Files.isRegularFile(file), file + " ships");
+		try (Model m = context.service(ModelService.class).load(file, SuperResVariant.ID)) {
+			assertEquals(factor, SuperResVariant.factorOf(m));
+			assertEquals(1, m.info().spec().network().inputChannels());
 		}
+		// the whole sample, as a user would
+		final CommandModule run = upscale(file, factor, sample);
+		assertFalse(run.isCanceled(), run.getCancelReason());
+		final ImagePlus out = (ImagePlus) run.getOutput("output");
+		assertEquals(factor * sample.getWidth(), out.getWidth());
+		assertEquals(factor * sample.getHeight(), out.getHeight());
+		assertFalse(ImagePlanes.plane(out, 1, RgbPolicy.REFUSE).plane().hasNonFinite());
+
+		// quality against the truth
+		final Plane low = Bicubic.downscale(truth, factor);
+		final ImagePlus lowImage = new ImagePlus("low", new ij.process.FloatProcessor(low.width(), low.height(), low
+			.data()));
+		final ImagePlus up = (ImagePlus) upscale(file, factor, lowImage).getOutput("output");
+		final Plane model = ImagePlanes.plane(up, 1, RgbPolicy.REFUSE).plane();
+		final Plane bicubic = Bicubic.upscale(low, factor);
+		final int b = factor;
+		final int side = 256 - 2 * b;
+		final double range = 235;
+		final double psnrModel = Metrics.psnr(model.crop(b, b, side, side), truth.crop(b, b, side, side), range);
+		final double psnrBicubic = Metrics.psnr(bicubic.crop(b, b, side, side), truth.crop(b, b, side, side), range);
+		assertTrue(psnrModel > psnrBicubic, "x" + factor + ": model " + psnrModel + " dB, bicubic " + psnrBicubic +
+			" dB");
 	}
 }
