@@ -6,11 +6,12 @@ import java.util.stream.Collectors;
 import org.hourglass.api.ModelService;
 
 /** What a benchmark ran on: the engine's own facts, and the environment that changes its speed and memory. */
-final class EngineInfo {
+public final class EngineInfo {
 
 	private EngineInfo() {}
 
-	static String describe(final ModelService models) {
+	/** The engine's facts and the environment variables that change its speed and memory, on one line. */
+	public static String describe(final ModelService models) {
 		final String engine = models.about().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(
 			Collectors.joining(", "));
 		return String.format(Locale.ROOT, "%s, OMP_NUM_THREADS=%s, MALLOC_MMAP_THRESHOLD_=%s, MALLOC_TRIM_THRESHOLD_=%s",

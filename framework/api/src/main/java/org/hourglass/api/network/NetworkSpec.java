@@ -13,7 +13,9 @@ import java.util.Arrays;
  * with {@code skipConnections} each decoder level first concatenates the encoder's output of the same
  * resolution (a U-Net). Then {@code log2(upscale)} more up-sampling levels (super-resolution), and a final
  * convolution to the output's channels with the output's activation. With a residual output the
- * (up-sampled) input is added to the output: the network learns a correction.
+ * (up-sampled) input is added to the output: the network learns a correction. A super-resolution network
+ * up-samples that input by pixel repetition ({@link Upsampling#NEAREST}) or by bicubic interpolation
+ * ({@link Upsampling#BICUBIC}), so that it learns what interpolation misses.
  * <p>
  * Example, the reference network of the speed benchmark:
  * {@code encoderFilters [32, 64, 64], decoderFilters [32, 32], 1 convolution per level, kernel 3, ReLU, linear output}.
@@ -75,19 +77,41 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 	}
 
 	/**
+	 * How the input is enlarged for a super-resolution network's residual output.
+	 */
+	public enum Upsampling {
+		/** Pixel repetition: each input pixel becomes {@code upscale × upscale} equal pixels. */
+		NEAREST,
+		/**
+		 * Bicubic interpolation as MATLAB's {@code imresize}: Keys' kernel with a = −0.5, pixel centres aligned
+		 * ({@code x_in = (x_out + ½) / upscale − ½}), the image mirrored at its edges with the edge pixel repeated.
+		 */
+		BICUBIC
+	}
+
+	/**
 	 * The network's output.
 	 *
 	 * @param channels channels of the output, at least 1
 	 * @param upscale output size ÷ input size: 1, 2 or 4
 	 * @param residual add the (up-sampled) input to the output
 	 * @param activation activation of the final convolution
+	 * @param residualUpsampling how the input is enlarged for the residual when {@code upscale > 1}
 	 */
-	public record Output(int channels, int upscale, boolean residual, Activation activation) {
+	public record Output(int channels, int upscale, boolean residual, Activation activation,
+		Upsampling residualUpsampling)
+	{
 
 		public Output {
 			require(channels >= 1, "output channels must be at least 1, got " + channels);
 			require(upscale == 1 || upscale == 2 || upscale == 4, "upscale must be 1, 2 or 4, got " + upscale);
 			require(activation != null, "the output activation is required");
+			require(residualUpsampling != null, "the residual's up-sampling is required");
+		}
+
+		/** An output whose residual, if any, is up-sampled by pixel repetition. */
+		public Output(final int channels, final int upscale, final boolean residual, final Activation activation) {
+			this(channels, upscale, residual, activation, Upsampling.NEAREST);
 		}
 	}
 
@@ -179,19 +203,26 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 	/** The same network with a residual output or not, and another output activation. */
 	public NetworkSpec withOutput(final boolean residual, final Activation a) {
 		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skipConnections, latent,
-			new Output(output.channels(), output.upscale(), residual, a));
+			new Output(output.channels(), output.upscale(), residual, a, output.residualUpsampling()));
+	}
+
+	/** The same network with the residual input enlarged by {@code u} (for {@code upscale > 1}). */
+	public NetworkSpec withResidualUpsampling(final Upsampling u) {
+		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skipConnections, latent,
+			new Output(output.channels(), output.upscale(), output.residual(), output.activation(), u));
 	}
 
 	/** The same network with {@code in} input and {@code out} output channels. */
 	public NetworkSpec withChannels(final int in, final int out) {
 		return new NetworkSpec(new Input(in, input.size()), encoderFilters, decoderFilters, convolutions,
-			skipConnections, latent, new Output(out, output.upscale(), output.residual(), output.activation()));
+			skipConnections, latent, new Output(out, output.upscale(), output.residual(), output.activation(), output
+				.residualUpsampling()));
 	}
 
 	/** The same network with a super-resolution output {@code factor} times larger than its input. */
 	public NetworkSpec withUpscale(final int factor) {
 		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skipConnections, latent,
-			new Output(output.channels(), factor, output.residual(), output.activation()));
+			new Output(output.channels(), factor, output.residual(), output.activation(), output.residualUpsampling()));
 	}
 
 	// -- Derived values --
@@ -219,6 +250,11 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 
 	public Activation outputActivation() {
 		return output.activation();
+	}
+
+	/** How the input is enlarged for a residual super-resolution output. */
+	public Upsampling residualUpsampling() {
+		return output.residualUpsampling();
 	}
 
 	public int convsPerLevel() {
@@ -284,7 +320,9 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 		// the super-resolution levels work at 2, 4… times the input's resolution: counted at full input pixels,
 		// which errs on the safe side
 		for (int u = upscale(); u > 1; u /= 2) radius += convs * r;
-		return radius + r;
+		// bicubic interpolation of the residual reads 2 input pixels on each side
+		final int residualRadius = residual() && upscale() > 1 && residualUpsampling() == Upsampling.BICUBIC ? 2 : 0;
+		return Math.max(radius + r, residualRadius);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.hourglass.api.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,23 @@ class NetworkSpecTest {
 		final NetworkSpec net = NetworkSpec.encoderDecoder(new int[] { 32, 64, 64 }, new int[] { 32, 32 });
 		// one convolution of radius 1 per ×2 level, counted at input pixels
 		assertEquals(net.receptiveFieldRadius() + 2, net.withUpscale(4).receptiveFieldRadius());
+	}
+
+	@Test
+	void theResidualsUpsamplingIsPixelRepetitionUnlessAskedAndSurvivesCopies() {
+		final NetworkSpec nearest = NetworkSpec.unet(2, 8, true).withUpscale(4);
+		assertEquals(NetworkSpec.Upsampling.NEAREST, nearest.residualUpsampling());
+		final NetworkSpec bicubic = nearest.withResidualUpsampling(NetworkSpec.Upsampling.BICUBIC);
+		assertEquals(NetworkSpec.Upsampling.BICUBIC, bicubic.residualUpsampling());
+		assertNotEquals(nearest, bicubic);
+		assertEquals(NetworkSpec.Upsampling.BICUBIC, bicubic.withUpscale(2).withChannels(2, 2).withOutput(true,
+			Activation.LINEAR).residualUpsampling());
+		assertEquals(nearest.receptiveFieldRadius(), bicubic.receptiveFieldRadius());
+		// a network that sees less than the 2 pixels bicubic interpolation reads still gets a halo of 2
+		final NetworkSpec point = NetworkSpec.encoderDecoder(new int[] { 1 }, new int[] {}).withConvolutions(1, 1,
+			Activation.RELU).withUpscale(2).withOutput(true, Activation.LINEAR);
+		assertEquals(0, point.receptiveFieldRadius());
+		assertEquals(2, point.withResidualUpsampling(NetworkSpec.Upsampling.BICUBIC).receptiveFieldRadius());
 	}
 
 	@Test

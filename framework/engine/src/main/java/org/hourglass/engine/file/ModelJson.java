@@ -195,6 +195,7 @@ final class ModelJson {
 		o.put("upscale", n.upscale());
 		o.put("residual", n.residual());
 		o.put("outputActivation", n.outputActivation().name());
+		o.put("residualUpsampling", n.residualUpsampling().name());
 		// derived, for readers of the file; ignored when loading
 		o.put("downsamplingFactor", n.downsamplingFactor());
 		o.put("receptiveFieldRadius", n.receptiveFieldRadius());
@@ -214,7 +215,10 @@ final class ModelJson {
 			new Latent(constant(latent, "kind", "network.latent", Latent.Kind.class),
 				integer(latent, "size", "network.latent"), hidden(latent)),
 			new NetworkSpec.Output(integer(o, "outputChannels", p), integer(o, "upscale", p), bool(o, "residual", p),
-				constant(o, "outputActivation", p, Activation.class)));
+				constant(o, "outputActivation", p, Activation.class),
+				// absent from models written before it existed: pixel repetition
+				o.has("residualUpsampling") ? constant(o, "residualUpsampling", p, NetworkSpec.Upsampling.class)
+					: NetworkSpec.Upsampling.NEAREST));
 	}
 
 	/** The latent's hidden dense layers: optional, none in files written before there were any. */

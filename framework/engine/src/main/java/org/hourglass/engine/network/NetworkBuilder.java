@@ -22,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Turns a {@link NetworkSpec} and a {@link Loss} into a SameDiff graph: NCHW float32 at its boundary (NHWC inside), 'same' convolutions,
  * 2×2 max pooling, ×2 nearest up-sampling (folded into the convolution after it), optional U-Net skips, vector or Gaussian latents
- * with hidden dense layers, dense networks without convolutions, residual output, and the training loss. Weights are He-normal, drawn from a seeded generator, so a spec and a seed
+ * with hidden dense layers, dense networks without convolutions, residual output (for super-resolution, the input enlarged by
+ * pixel repetition or {@link BicubicUpsampling bicubic interpolation}), and the training loss. Weights are He-normal, drawn from a seeded generator, so a spec and a seed
  * always give the same network.
  * <p>
  * The full graph reads {@link GraphNames#INPUT} (and {@link GraphNames#EPS} for a Gaussian latent: the
@@ -179,7 +180,9 @@ public final class NetworkBuilder {
 		SDVariable out = toBoundary(spec.isDense() ? x : conv("out", x, channels, spec.outputChannels(), spec
 			.kernelSize(), Activation.LINEAR));
 		if (spec.residual() && input != null) {
-			out = out.add(spec.upscale() > 1 ? sd.cnn.upsampling2d(input, spec.upscale(), spec.upscale(), true) : input);
+			out = out.add(spec.upscale() == 1 ? input : spec.residualUpsampling() == NetworkSpec.Upsampling.BICUBIC
+				? BicubicUpsampling.apply(input, spec.inputChannels(), spec.upscale())
+				: sd.cnn.upsampling2d(input, spec.upscale(), spec.upscale(), true));
 		}
 		sd.identity(GraphNames.LOGITS, out);
 		return sd.identity(GraphNames.OUTPUT, activate(out, spec.outputActivation()));

@@ -21,6 +21,9 @@ import java.util.zip.ZipFile;
 
 import org.hourglass.api.ModelFileException;
 import org.hourglass.api.ModelInfo;
+import org.hourglass.api.ModelSpec;
+import org.hourglass.api.image.Plane;
+import org.hourglass.api.network.NetworkSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,28 @@ class ModelArchiveTest {
 			assertEquals(original.testOutput(), read.testOutput());
 			assertEquals(original, read);
 		}
+	}
+
+	@Test
+	void theResidualsUpsamplingIsKeptAndOldFilesReadAsPixelRepetition() throws IOException {
+		final ArchiveContents plain = TestArchives.unet("upscale");
+		final NetworkSpec bicubic = plain.info().spec().network().withUpscale(2).withResidualUpsampling(
+			NetworkSpec.Upsampling.BICUBIC);
+		final ModelSpec spec = new ModelSpec("upscale", 1, bicubic, plain.info().spec().loss(), plain.info().spec()
+			.normalization(), null);
+		final ArchiveContents original = new ArchiveContents(new ModelInfo(spec, null, plain.info().history(), null, 0,
+			null), plain.weights(), plain.testInput(), new Plane(16, 12, 1, new float[16 * 12]));
+		final Path file = dir.resolve("bicubic.zip");
+		ModelArchive.write(file, original);
+		assertEquals(NetworkSpec.Upsampling.BICUBIC, ModelArchive.read(file, "upscale").info().spec().network()
+			.residualUpsampling());
+		final Map<String, byte[]> entries = TestArchives.entries(file);
+		final String json = TestArchives.json(entries);
+		assertTrue(json.contains("\"residualUpsampling\" : \"BICUBIC\""), json);
+		final Path old = TestArchives.write(dir.resolve("old.zip"), TestArchives.rehash(TestArchives.withJson(entries,
+			json.replace("\"residualUpsampling\" : \"BICUBIC\",", ""))));
+		assertEquals(NetworkSpec.Upsampling.NEAREST, ModelArchive.read(old, "upscale").info().spec().network()
+			.residualUpsampling());
 	}
 
 	@Test

@@ -18,7 +18,7 @@ import ij.ImagePlus;
  * variant, an image (every channel, slice and frame) or an input folder with an output folder, tiling, batch,
  * test-time augmentation and the result's bit depth; the result image, or the number of files written. A
  * variant names its result ({@link #suffix()}) and may check the model ({@link #checkModel}) or add outputs
- * ({@link #finish}).
+ * ({@link #finish}), and may process colour images its own way ({@link #colour()}).
  */
 public abstract class ApplyCommand extends HourglassCommand {
 
@@ -86,6 +86,14 @@ public abstract class ApplyCommand extends HourglassCommand {
 	 */
 	protected void checkModel(final Model m) {}
 
+	/**
+	 * How colour (RGB) images are processed, or {@code null} (the default) to refuse them with a message that
+	 * says how to convert them.
+	 */
+	protected ModelApplication.ColourStrategy colour() {
+		return null;
+	}
+
 	/** After an image was processed: e.g. further outputs from the input and the result. */
 	protected void finish(final ImagePlus in, final ImagePlus result) {}
 
@@ -112,7 +120,8 @@ public abstract class ApplyCommand extends HourglassCommand {
 			.id()))
 		{
 			checkModel(m);
-			final ModelApplication application = new ModelApplication(m, options, convertToInputType, suffix());
+			final ModelApplication application = new ModelApplication(m, options, convertToInputType, suffix(),
+				colour());
 			if (inputFolder != null) {
 				final List<?> written = application.applyFolder(inputFolder.toPath(), outputFolder.toPath(), progress(
 					variant().name() + " " + inputFolder.getName()));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -30,6 +31,10 @@ import ij.ImagePlus;
  * together, and needs images of C channels. The result is 32-bit (or of the input's type, if asked), titled
  * {@code <title>-<suffix>}, with the input's dimensions and calibration (the pixel size divided by the
  * model's scale factor).
+ * <p>
+ * Images must be at least as large as the network's down-sampling factor on both sides (its coarsest grid:
+ * anything smaller has not one real pixel at the network's deepest level). Colour images are refused unless
+ * the variant gives a {@link ColourStrategy}.
  */
 public final class ModelApplication {
 
@@ -39,6 +44,23 @@ public final class ModelApplication {
 	private final PredictOptions options;
 	private final boolean toInputType;
 	private final String suffix;
+	private final ColourStrategy colour;
+
+	/**
+	 * How a variant applies its model to a colour (RGB) image, e.g. the luminance through the model and the
+	 * colour by interpolation. It must return a complete result for the whole image; {@code grey} applies the
+	 * model to a grey-scale image exactly as to any other image (32-bit result, calibration scaled).
+	 */
+	@FunctionalInterface
+	public interface ColourStrategy {
+
+		/**
+		 * @param colour an RGB or indexed-colour image, already checked
+		 * @param grey applies the model to a grey image with the given progress
+		 * @param progress the progress of the whole image
+		 */
+		ImagePlus apply(ImagePlus colour, BiFunction<ImagePlus, Progress, ImagePlus> grey, Progress progress);
+	}
 
 	/**
 	 * @param suffix added to result titles, e.g. {@code denoised}
@@ -47,10 +69,20 @@ public final class ModelApplication {
 	public ModelApplication(final Model model, final PredictOptions options, final boolean toInputType,
 		final String suffix)
 	{
+		this(model, options, toInputType, suffix, null);
+	}
+
+	/**
+	 * @param colour how colour images are processed; {@code null} refuses them
+	 */
+	public ModelApplication(final Model model, final PredictOptions options, final boolean toInputType,
+		final String suffix, final ColourStrategy colour)
+	{
 		this.model = model;
 		this.options = options;
 		this.toInputType = toInputType;
 		this.suffix = suffix;
+		this.colour = colour;
 	}
 
 	/** Channels the model reads at once. */
@@ -59,11 +91,15 @@ public final class ModelApplication {
 	}
 
 	/**
-	 * Checks an image the model is to be applied to: grey-scale, finite values, channels the model can read.
+	 * Checks an image the model is to be applied to: grey-scale (or colour, with a colour strategy), finite
+	 * values, at least the network's down-sampling factor on both sides, channels the model can read.
 	 *
 	 * @throws InvalidInputException if not
 	 */
 	public void check(final ImagePlus image) {
+		final int smallest = model.info().spec().network().downsamplingFactor();
+		InputChecks.requireAtLeast(image, smallest, "the smallest image this model takes");
+		if (colour != null && ImagePlanes.isColour(image)) return;
 		InputChecks.requireGrey(image);
 		InputChecks.requireFinite(image);
 		final int c = channels();
@@ -76,6 +112,12 @@ public final class ModelApplication {
 
 	/** The result for {@code image}; see the class description. */
 	public ImagePlus apply(final ImagePlus image, final Progress progress) {
+		check(image);
+		if (colour != null && ImagePlanes.isColour(image)) return colour.apply(image, this::applyGrey, progress);
+		return applyGrey(image, progress);
+	}
+
+	private ImagePlus applyGrey(final ImagePlus image, final Progress progress) {
 		check(image);
 		final String title = baseTitle(image) + "-" + suffix;
 		final ImagePlus out;
