@@ -3,6 +3,7 @@ package org.hourglass.runtime.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,5 +44,24 @@ class ImageFilesTest {
 			() -> ImageFiles.save(new ImagePlus("s", stack), dir.resolve("s.png")));
 		assertEquals(true, e.getMessage().contains(".tif"), e.getMessage());
 		assertFalse(Files.exists(dir.resolve("s.png")));
+	}
+
+	@Test
+	void anExistingFileIsReplacedOnlyWhenAllowedAndDeadWritersPartsGo() throws Exception {
+		final ImagePlus imp = new ImagePlus("x", new ByteProcessor(2, 2));
+		final Path target = dir.resolve("out.tif");
+		Files.writeString(target, "mine");
+		// what a killed process left (pid above any pid_max), and a user's file that only looks similar
+		final Path stale = Files.writeString(dir.resolve(".out.tif.999999999-" + PartFiles.HOST + "-ab12.part"), "x");
+		final Path users = Files.writeString(dir.resolve(".out.tif.part"), "x");
+		assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> ImageFiles.save(imp, target));
+		assertEquals("mine", Files.readString(target));
+		assertFalse(Files.exists(stale), "a dead writer's part file is removed when the folder is written to");
+		assertTrue(Files.exists(users));
+		ImageFiles.save(imp, target, true);
+		assertEquals(2, IJ.openImage(target.toString()).getWidth());
+		try (var files = Files.list(dir)) {
+			assertEquals(2, files.count(), "out.tif and the user's file");
+		}
 	}
 }
