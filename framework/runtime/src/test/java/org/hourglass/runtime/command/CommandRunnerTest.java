@@ -52,17 +52,18 @@ class CommandRunnerTest {
 	@Test
 	void runsByNameLabelOrMenuPathAndWritesTheImageOutput() throws Exception {
 		final Path in = image("in.tif");
-		final Path out = dir.resolve("out.tif");
+		int n = 0;
 		for (final String id : new String[] { "test-flip", "Flip Image", "Plugins > Test > Flip Image" }) {
+			final Path out = dir.resolve("out" + n++ + ".tif");
 			final RunResult r = runner.run(id, Map.of("input", in.toString(), "text", "ab", "times", "3",
 				"flipped", out.toString()));
 			assertEquals("ababab", r.outputs().get("repeated"));
 			assertEquals(out, r.written().get("flipped"));
+			final ImagePlus written = IJ.openImage(out.toString());
+			assertArrayEquals(new float[] { 3, 2, 1, 6, 5, 4 }, (float[]) written.getProcessor().getPixels());
 		}
-		final ImagePlus written = IJ.openImage(out.toString());
-		assertArrayEquals(new float[] { 3, 2, 1, 6, 5, 4 }, (float[]) written.getProcessor().getPixels());
 		try (var files = Files.list(dir)) {
-			assertEquals(2, files.count(), "no temporary file left behind");
+			assertEquals(4, files.count(), "no temporary file left behind");
 		}
 	}
 
