@@ -95,4 +95,23 @@ class FoldersTest {
 		assertThrows(InvalidInputException.class, () -> out.requireFree(List.of("c.tif", "c.tif")));
 		out.requireFree(List.of("b.tif", "c.tif"));
 	}
+
+	@Test
+	void anOutputFolderReplacesFilesOnlyWhenAskedTo() throws IOException {
+		final Path in = dir.resolve("in");
+		image(in, "a.tif");
+		final Path outDir = Files.createDirectories(dir.resolve("out"));
+		final Path taken = Files.writeString(outDir.resolve("a.tif"), "an older result");
+		final InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new OutputFolder(outDir,
+			List.of(in)).requireFree(List.of("a.tif")));
+		assertTrue(refused.getMessage().contains("overwrite=true"), refused.getMessage());
+		assertEquals("an older result", Files.readString(taken));
+		final OutputFolder replacing = new OutputFolder(outDir, List.of(in), true);
+		replacing.requireFree(List.of("a.tif"));
+		assertThrows(InvalidInputException.class, () -> replacing.requireFree(List.of("b.tif", "b.tif")),
+			"two results of one name are refused even so");
+		replacing.writeTiff(IJ.createImage("s", "32-bit ramp", 6, 5, 1), "a.tif");
+		assertEquals(6, IJ.openImage(taken.toString()).getWidth());
+		assertThrows(InvalidInputException.class, () -> new OutputFolder(in, List.of(in), true));
+	}
 }
