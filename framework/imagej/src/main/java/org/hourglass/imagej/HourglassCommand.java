@@ -72,7 +72,8 @@ public abstract class HourglassCommand extends ContextCommand {
 	}
 
 	private void fail(final String message, final Throwable cause) {
-		LOG.warn("{}: {}", getClass().getSimpleName(), message);
+		// the user sees the message through the cancellation (a dialog in Fiji, one line on the command line)
+		LOG.info("{}: {}", getClass().getSimpleName(), message);
 		LOG.debug("cause", cause);
 		cancel(message);
 	}
