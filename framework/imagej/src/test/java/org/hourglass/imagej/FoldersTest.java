@@ -114,4 +114,15 @@ class FoldersTest {
 		assertEquals(6, IJ.openImage(taken.toString()).getWidth());
 		assertThrows(InvalidInputException.class, () -> new OutputFolder(in, List.of(in), true));
 	}
+
+	@Test
+	void aCutOffTiffIsRefusedRatherThanReadWithZeros() throws IOException {
+		final Path in = Files.createDirectories(dir.resolve("cut"));
+		final Path a = in.resolve("a.tif");
+		new FileSaver(IJ.createImage("a", "32-bit ramp", 64, 64, 1)).saveAsTiff(a.toString());
+		final byte[] b = Files.readAllBytes(a);
+		Files.write(a, java.util.Arrays.copyOf(b, b.length - 200));
+		final InvalidInputException e = assertThrows(InvalidInputException.class, () -> ImageFolder.open(a));
+		assertTrue(e.getMessage().startsWith(a + " is cut off: its header declares"), e.getMessage());
+	}
 }

@@ -16,15 +16,24 @@ public final class ImageFiles {
 	private ImageFiles() {}
 
 	/**
-	 * Opens an image file with ImageJ.
+	 * Opens an image file with ImageJ. (A TIFF that is cut off, whose missing pixels ImageJ reads as zeros, is
+	 * refused by the command it is given to: {@code org.hourglass.imagej.HourglassCommand}.)
 	 *
-	 * @throws UsageException if the file does not exist or ImageJ cannot read it
+	 * @throws UsageException if the file does not exist, ImageJ cannot read it, or it is too large for the memory
+	 *           Hourglass has
 	 */
 	public static ImagePlus open(final String key, final Path file) {
 		if (!Files.isRegularFile(file)) {
 			throw new UsageException(key + ": no such image file: " + file);
 		}
-		final ImagePlus imp = IJ.openImage(file.toString());
+		final ImagePlus imp;
+		try {
+			imp = IJ.openImage(file.toString());
+		}
+		catch (final OutOfMemoryError e) {
+			throw new UsageException(key + ": " + file + " is too large to open in the memory Hourglass has (" + Runtime
+				.getRuntime().maxMemory() / (1 << 20) + " MB; more with -Xmx in HOURGLASS_OPTS)");
+		}
 		if (imp == null) {
 			throw new UsageException(key + ": ImageJ cannot open " + file + " as an image");
 		}

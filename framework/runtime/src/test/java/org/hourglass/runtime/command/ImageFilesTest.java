@@ -64,4 +64,24 @@ class ImageFilesTest {
 			assertEquals(2, files.count(), "out.tif and the user's file");
 		}
 	}
+
+	@Test
+	void anImageTooLargeForTheMemoryIsRefusedWithTheKeyAndTheFile() throws Exception {
+		// a TIFF header declaring 100000x100000 32-bit pixels, one strip of 64 bytes
+		final int entries = 9;
+		final int dataAt = 8 + 2 + entries * 12 + 4;
+		final java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(dataAt + 64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8).putShort((short) entries);
+		final int[][] tags = { { 256, 4, 100_000 }, { 257, 4, 100_000 }, { 258, 3, 32 }, { 259, 3, 1 }, { 262, 3, 1 }, {
+			273, 4, dataAt }, { 277, 3, 1 }, { 279, 4, 64 }, { 339, 3, 3 } };
+		for (final int[] t : tags) {
+			b.putShort((short) t[0]).putShort((short) t[1]).putInt(1);
+			if (t[1] == 3) b.putShort((short) t[2]).putShort((short) 0);
+			else b.putInt(t[2]);
+		}
+		final Path huge = Files.write(dir.resolve("huge.tif"), b.array());
+		final UsageException e = assertThrows(UsageException.class, () -> ImageFiles.open("input", huge));
+		assertTrue(e.getMessage().startsWith("input: " + huge + " is too large to open in the memory Hourglass has ("),
+			e.getMessage());
+	}
 }
