@@ -17,14 +17,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reliability corpus in the build: a sample of {@value #CASES} cases of every kind through a real workbench
- * ({@link FuzzMain} in a process of its own, so that its ND4J is the only one in it), none may crash; then a few
- * of the same cases through {@code bin/hourglass}, whose exit codes must be those the runner gave and whose output
- * holds no stack trace. The whole corpus: see docs/RELIABILITY.md.
+ * The reliability corpus in the build: every case (about 1700, seed {@value #SEED}) through a real workbench
+ * ({@link FuzzMain} in a process of its own, so that its ND4J is the only one in it); none may crash. Then a few of
+ * the same cases, of different kinds, through {@code bin/hourglass}, whose exit codes and messages must be those
+ * the runner gave and whose output holds no stack trace. See docs/RELIABILITY.md.
  */
 class FuzzCorpusIT {
 
-	static final int CASES = 220;
+	/** Every case of the corpus (a sample of this many when above 0). */
+	static final int CASES = 0;
 	static final long SEED = 20261201L;
 	static final int CLI_CASES = 6;
 
@@ -64,7 +65,10 @@ class FuzzCorpusIT {
 
 	@Test
 	void everyCaseEndsClearly() {
-		assertTrue(report.contains("cases " + CASES + ", clear " + CASES), report);
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("cases (\\d+), clear (\\d+) ").matcher(report);
+		assertTrue(m.find(), report);
+		assertEquals(m.group(1), m.group(2), report);
+		assertTrue(CASES > 0 ? Integer.parseInt(m.group(1)) == CASES : Integer.parseInt(m.group(1)) > 1000, report);
 		assertTrue(report.contains(", crash 0"), report);
 		assertFalse(report.contains("CRASH"), report);
 	}
