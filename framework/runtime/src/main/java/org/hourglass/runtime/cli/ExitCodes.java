@@ -2,7 +2,7 @@ package org.hourglass.runtime.cli;
 
 /**
  * The exit codes of {@code hourglass}: the one table, shown by {@code hourglass --help} ({@link HourglassCli}) and
- * in docs/ARCHITECTURE.md. The {@code *_TEXT} constants are the help's lines.
+ * in docs/RELIABILITY.md. The {@code *_TEXT} constants are the help's lines.
  */
 public final class ExitCodes {
 
