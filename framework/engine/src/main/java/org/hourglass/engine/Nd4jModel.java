@@ -17,6 +17,7 @@ import org.hourglass.engine.file.ArchiveContents;
 import org.hourglass.engine.file.ModelArchive;
 import org.hourglass.engine.file.StoredArray;
 import org.hourglass.engine.network.NetworkBuilder;
+import org.hourglass.engine.network.NetworkSize;
 import org.hourglass.engine.network.Weights;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -46,8 +47,18 @@ public final class Nd4jModel implements Model {
 		this.codes = new Codes(this, inference);
 	}
 
-	/** Rebuilds a stored model and checks that it still computes its stored test output. */
+	/**
+	 * Rebuilds a stored model and checks that it still computes its stored test output. A spec that needs far more
+	 * weights than the file holds is refused before the network is built (it could ask for any amount of memory).
+	 */
 	static Nd4jModel fromArchive(final ArchiveContents contents, final String source) {
+		final double needed = NetworkSize.minimumWeights(contents.info().spec().network());
+		final long stored = contents.weights().values().stream().mapToLong(StoredArray::elementCount).sum();
+		if (needed > 4.0 * stored + 10_000) {
+			throw new ModelFileException(source + ": its network description needs at least " + String.format(
+				java.util.Locale.ROOT, "%.3g", needed) + " weights, but the file holds " + stored + ": the description " +
+				"was changed or the file is not what it claims to be");
+		}
 		final Nd4jModel model = new Nd4jModel(contents.info(), 0);
 		try {
 			model.setStoredWeights(contents.weights(), source);

@@ -95,10 +95,20 @@ public final class ImageFolder {
 	/**
 	 * Opens an image file with ImageJ, without showing it.
 	 *
-	 * @throws InvalidInputException if ImageJ cannot read it
+	 * @throws InvalidInputException if ImageJ cannot read it, or it is a TIFF that is cut off or declares more pixels
+	 *           than fit in memory
 	 */
 	public static ImagePlus open(final Path file) {
-		final ImagePlus image = Files.isRegularFile(file) ? IJ.openImage(file.toString()) : null;
+		final String problem = Files.isRegularFile(file) ? TiffSize.problem(file) : null;
+		if (problem != null) throw new InvalidInputException(problem + ".");
+		final ImagePlus image;
+		try {
+			image = Files.isRegularFile(file) ? IJ.openImage(file.toString()) : null;
+		}
+		catch (final OutOfMemoryError e) {
+			throw new InvalidInputException("Cannot read " + file + ": it is too large for the memory available (" + Runtime
+				.getRuntime().maxMemory() / (1 << 20) + " MB).");
+		}
 		if (image == null) {
 			throw new InvalidInputException("Cannot read " + file + " as an image (expected a TIFF, PNG or JPEG file).");
 		}

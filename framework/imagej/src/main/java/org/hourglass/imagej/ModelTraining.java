@@ -10,6 +10,7 @@ import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.Model;
 import org.hourglass.api.ModelService;
 import org.hourglass.api.ModelSpec;
+import org.hourglass.api.io.PartFiles;
 import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.TrainingConfig;
 import org.hourglass.api.training.TrainingData;
@@ -69,6 +70,8 @@ public final class ModelTraining {
 			throw new InvalidInputException("The folder of the model file " + p + " does not exist: create it first, " +
 				"or choose another place to save the model.");
 		}
+		// what a killed run left half-written there (of the model or its checkpoint) goes before anything is decided
+		if (folder != null) PartFiles.removeStale(folder);
 		final Path checkpoint = checkpointFile(p);
 		if (resume && !Files.isRegularFile(checkpoint)) {
 			throw new InvalidInputException("Nothing to resume: expected the checkpoint " + checkpoint +

@@ -19,19 +19,31 @@ import org.hourglass.api.io.AtomicFiles;
 
 /**
  * A folder that results are written to. It is never one of the input folders, nothing in it is
- * overwritten, and every file appears complete or not at all (written to a temporary file in the same
- * folder, then moved into place atomically). The folder itself is created only when the first file is written.
+ * overwritten unless asked for ({@code overwrite=true}), and every file appears complete or not at all (written to
+ * a part file in the same folder, then moved into place atomically; part files that killed processes left there
+ * are removed). The folder itself is created only when the first file is written.
  */
 public final class OutputFolder {
 
 	private final Path folder;
+	private final boolean replace;
 
 	/**
+	 * An output folder in which nothing is replaced.
+	 *
 	 * @param folder where results go
 	 * @param inputFolders folders that are read; {@code folder} must not be one of them
 	 * @throws InvalidInputException if {@code folder} is missing, an input folder, or an existing file
 	 */
 	public OutputFolder(final Path folder, final Collection<Path> inputFolders) {
+		this(folder, inputFolders, false);
+	}
+
+	/**
+	 * @param replace whether files that exist in the folder may be replaced (never an input: the folder is none)
+	 * @see #OutputFolder(Path, Collection)
+	 */
+	public OutputFolder(final Path folder, final Collection<Path> inputFolders, final boolean replace) {
 		if (folder == null) throw new InvalidInputException("No output folder was given.");
 		if (Files.exists(folder) && !Files.isDirectory(folder)) {
 			throw new InvalidInputException("Expected an output folder, but " + folder + " is a file.");
@@ -43,6 +55,7 @@ public final class OutputFolder {
 			}
 		}
 		this.folder = folder;
+		this.replace = replace;
 	}
 
 	public Path folder() {
@@ -57,8 +70,8 @@ public final class OutputFolder {
 	}
 
 	/**
-	 * Checks that all {@code names} are distinct and none exists in the folder yet, before anything is
-	 * written.
+	 * Checks that all {@code names} are distinct and (unless files may be replaced) none exists in the folder yet,
+	 * before anything is written.
 	 *
 	 * @throws InvalidInputException naming the first clashes
 	 */
@@ -66,13 +79,14 @@ public final class OutputFolder {
 		final Set<String> seen = new HashSet<>();
 		final List<String> clashes = new ArrayList<>();
 		for (final String n : names) {
-			if (!seen.add(n) || Files.exists(folder.resolve(n))) clashes.add(n);
+			if (!seen.add(n) || !replace && Files.exists(folder.resolve(n))) clashes.add(n);
 		}
 		if (!clashes.isEmpty()) {
 			throw new InvalidInputException("Expected new file names in " + folder + ", but " + String.join(", ",
 				clashes.size() > 5 ? clashes.subList(0, 5) : clashes) + (clashes.size() > 5 ? " and " + (clashes
 					.size() - 5) + " more" : "") + (clashes.size() == 1 ? " exists" : " exist") +
-				" already or would be written twice. Choose an empty output folder.");
+				" already or would be written twice. Choose an empty output folder" + (replace ? "" : ", or replace them " +
+					"(overwrite=true)") + ".");
 		}
 	}
 
@@ -80,16 +94,14 @@ public final class OutputFolder {
 	 * Writes {@code image} as TIFF to {@code name} in the folder, atomically.
 	 *
 	 * @return the file written
-	 * @throws InvalidInputException if the file exists already
+	 * @throws InvalidInputException if the file exists already and may not be replaced
 	 * @throws UncheckedIOException if writing fails (nothing is left behind)
 	 */
 	public Path writeTiff(final ImagePlus image, final String name) {
 		final Path target = folder.resolve(name);
-		if (Files.exists(target)) {
-			throw new InvalidInputException(target + " exists already; Hourglass does not overwrite files here.");
-		}
+		if (!replace && Files.exists(target)) throw exists(target);
 		try {
-			AtomicFiles.write(target, false, temp -> {
+			AtomicFiles.write(target, replace, temp -> {
 				final FileSaver saver = new FileSaver(image);
 				final boolean ok = image.getStackSize() > 1 ? saver.saveAsTiffStack(temp.toString()) : saver
 					.saveAsTiff(temp.toString());
@@ -97,12 +109,17 @@ public final class OutputFolder {
 			});
 		}
 		catch (final FileAlreadyExistsException e) {
-			throw new InvalidInputException(target + " exists already; Hourglass does not overwrite files here.");
+			throw exists(target);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
 		}
 		return target;
+	}
+
+	private static InvalidInputException exists(final Path target) {
+		return new InvalidInputException(target + " exists already; choose another output folder, or replace it " +
+			"(overwrite=true).");
 	}
 
 	private static boolean same(final Path a, final Path b) {

@@ -95,4 +95,34 @@ class FoldersTest {
 		assertThrows(InvalidInputException.class, () -> out.requireFree(List.of("c.tif", "c.tif")));
 		out.requireFree(List.of("b.tif", "c.tif"));
 	}
+
+	@Test
+	void anOutputFolderReplacesFilesOnlyWhenAskedTo() throws IOException {
+		final Path in = dir.resolve("in");
+		image(in, "a.tif");
+		final Path outDir = Files.createDirectories(dir.resolve("out"));
+		final Path taken = Files.writeString(outDir.resolve("a.tif"), "an older result");
+		final InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new OutputFolder(outDir,
+			List.of(in)).requireFree(List.of("a.tif")));
+		assertTrue(refused.getMessage().contains("overwrite=true"), refused.getMessage());
+		assertEquals("an older result", Files.readString(taken));
+		final OutputFolder replacing = new OutputFolder(outDir, List.of(in), true);
+		replacing.requireFree(List.of("a.tif"));
+		assertThrows(InvalidInputException.class, () -> replacing.requireFree(List.of("b.tif", "b.tif")),
+			"two results of one name are refused even so");
+		replacing.writeTiff(IJ.createImage("s", "32-bit ramp", 6, 5, 1), "a.tif");
+		assertEquals(6, IJ.openImage(taken.toString()).getWidth());
+		assertThrows(InvalidInputException.class, () -> new OutputFolder(in, List.of(in), true));
+	}
+
+	@Test
+	void aCutOffTiffIsRefusedRatherThanReadWithZeros() throws IOException {
+		final Path in = Files.createDirectories(dir.resolve("cut"));
+		final Path a = in.resolve("a.tif");
+		new FileSaver(IJ.createImage("a", "32-bit ramp", 64, 64, 1)).saveAsTiff(a.toString());
+		final byte[] b = Files.readAllBytes(a);
+		Files.write(a, java.util.Arrays.copyOf(b, b.length - 200));
+		final InvalidInputException e = assertThrows(InvalidInputException.class, () -> ImageFolder.open(a));
+		assertTrue(e.getMessage().startsWith(a + " is cut off: its header declares"), e.getMessage());
+	}
 }

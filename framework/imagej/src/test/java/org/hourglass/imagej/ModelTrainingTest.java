@@ -47,4 +47,22 @@ class ModelTrainingTest {
 		assertTrue(left.getMessage().contains("left its checkpoint"), left.getMessage());
 		assertEquals(model, ModelTraining.modelFile(model.toFile(), true, false), "overwriting starts over");
 	}
+
+	@Test
+	void aModelFileInAFolderThatDoesNotExistIsRefusedBeforeTraining() {
+		final InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelTraining.modelFile(dir
+			.resolve("no-such-folder").resolve("cells.zip").toFile(), false));
+		assertTrue(e.getMessage().contains("does not exist: create it first"), e.getMessage());
+	}
+
+	@Test
+	void whatAKilledRunLeftHalfWrittenBesideTheModelIsRemovedAtTheNextStart() throws IOException {
+		final Path model = dir.resolve("cells.zip");
+		final Path alive = org.hourglass.api.io.PartFiles.create(ModelTraining.checkpointFile(model));
+		final String host = alive.getFileName().toString().replaceAll(".*\\.[0-9]+-([0-9a-f]{8})-.*", "$1");
+		final Path dead = Files.writeString(dir.resolve(".cells.checkpoint.zip.999999999-" + host + "-1.part"), "half");
+		final Path users = Files.writeString(dir.resolve("cells.part"), "mine");
+		ModelTraining.modelFile(model.toFile(), false);
+		assertTrue(!Files.exists(dead) && Files.exists(alive) && Files.exists(users));
+	}
 }

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
@@ -15,6 +17,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.hourglass.runtime.command.CommandEntry;
 import org.hourglass.runtime.command.CommandRunner;
+import org.hourglass.runtime.command.PartFiles;
 import org.hourglass.runtime.extender.BundlePlugins;
 import org.hourglass.runtime.extender.PluginExtender;
 import org.hourglass.runtime.osgi.FrameworkProperties;
@@ -33,6 +36,11 @@ import org.scijava.command.CommandService;
  * <p>
  * {@link #start} installs and starts every jar in the bundles folder; bundles can then be installed and
  * uninstalled while the workbench runs. {@link #close} stops the framework and disposes the Context.
+ * <p>
+ * Without a configured cache the framework's storage lives in this process's {@link ScratchFolder}, removed when
+ * the workbench closes or the process exits; starting removes the scratch folders of killed processes, and the
+ * part files of interrupted copies in the bundles folder. A bundle that others need (its packages, or a service
+ * their commands use) is only uninstalled with {@code force}, which stops them too.
  */
 public final class Workbench implements AutoCloseable {
 
@@ -42,18 +50,22 @@ public final class Workbench implements AutoCloseable {
 	private final Context context;
 	private final Framework framework;
 	private final PluginExtender extender;
-	private final Path cache;
-	private final boolean temporaryCache;
+	private final ScratchFolder scratch;
+	private final BundleDependencies dependencies;
+	private final CommandOrigins origins;
+	/** Bundles that {@link #uninstall(String, boolean)} stopped, started again when a bundle is installed. */
+	private final Set<Bundle> stoppedDependants = new LinkedHashSet<>();
 
 	private Workbench(final WorkbenchConfig config, final Context context, final Framework framework,
-		final PluginExtender extender, final Path cache, final boolean temporaryCache)
+		final PluginExtender extender, final ScratchFolder scratch)
 	{
 		this.config = config;
 		this.context = context;
 		this.framework = framework;
 		this.extender = extender;
-		this.cache = cache;
-		this.temporaryCache = temporaryCache;
+		this.scratch = scratch;
+		this.dependencies = new BundleDependencies(framework, extender, context);
+		this.origins = new CommandOrigins(this);
 	}
 
 	/**
@@ -66,10 +78,15 @@ public final class Workbench implements AutoCloseable {
 		final long t0 = System.nanoTime();
 		final Context context = new Context();
 		Path cache = config.cache();
-		final boolean temporary = cache == null;
+		ScratchFolder scratch = null;
 		Framework framework = null;
 		try {
-			if (temporary) cache = Files.createTempDirectory("hourglass-felix-");
+			if (cache == null) {
+				final Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+				ScratchFolder.removeStale(tmp);
+				scratch = ScratchFolder.create(tmp);
+				cache = scratch.path().resolve("felix");
+			}
 			final String hostPackages = HostPackages.export(Workbench.class.getClassLoader(),
 				HostPackages.DEFAULT_PREFIXES);
 			final Map<String, Object> props = FrameworkProperties.defaults(cache, hostPackages);
@@ -81,7 +98,7 @@ public final class Workbench implements AutoCloseable {
 			final PluginExtender extender = new PluginExtender(framework.getBundleContext(), context);
 			extender.open();
 			framework.start();
-			final Workbench wb = new Workbench(config, context, framework, extender, cache, temporary);
+			final Workbench wb = new Workbench(config, context, framework, extender, scratch);
 			wb.startBundleFolder();
 			LOG.info("Workbench started in {} ms", (System.nanoTime() - t0) / 1_000_000);
 			return wb;
@@ -89,7 +106,7 @@ public final class Workbench implements AutoCloseable {
 		catch (final IOException | BundleException | RuntimeException e) {
 			stopQuietly(framework);
 			context.dispose();
-			if (temporary && cache != null) deleteTree(cache);
+			if (scratch != null) scratch.close();
 			throw new WorkbenchException("cannot start the OSGi framework: " + e.getMessage(), e);
 		}
 	}
@@ -111,9 +128,14 @@ public final class Workbench implements AutoCloseable {
 		return extender;
 	}
 
-	/** Runs commands of this Context from strings. */
+	/** Runs commands of this Context from strings; a command of a bundle that is not active is explained. */
 	public CommandRunner runner() {
-		return new CommandRunner(context);
+		return new CommandRunner(context, origins::absence);
+	}
+
+	/** This process's scratch folder (removed on close), or {@code null} if the configuration names a cache. */
+	public Path scratch() {
+		return scratch == null ? null : scratch.path();
 	}
 
 	/** Every command in the Context with the bundle it came from ({@code host} for the class path). */
@@ -157,6 +179,7 @@ public final class Workbench implements AutoCloseable {
 			throw new WorkbenchException("installed " + bundle.getSymbolicName() + " but cannot start it: " + e
 				.getMessage(), e);
 		}
+		restartStoppedDependants();
 		return bundle;
 	}
 
@@ -171,24 +194,103 @@ public final class Workbench implements AutoCloseable {
 	/**
 	 * Stops and uninstalls the bundle {@code symbolicName}; its plugins leave the Context.
 	 *
-	 * @throws WorkbenchException if there is no such bundle
+	 * @throws WorkbenchException if there is no such bundle, or other bundles need it ({@link #dependants})
 	 */
 	public void uninstall(final String symbolicName) {
+		uninstall(symbolicName, false);
+	}
+
+	/**
+	 * Stops and uninstalls the bundle {@code symbolicName}; its plugins leave the Context. With {@code force}, the
+	 * bundles that need it are stopped first (they stay installed, and start again when a bundle is installed).
+	 *
+	 * @return the bundles stopped because they need it
+	 * @throws WorkbenchException if there is no such bundle, or others need it and {@code force} is false
+	 */
+	public List<Bundle> uninstall(final String symbolicName, final boolean force) {
 		final Bundle b = bundle(symbolicName);
 		if (b == null) throw new WorkbenchException("no bundle named '" + symbolicName + "' is installed");
+		final List<Bundle> dependants = dependencies.allDependants(b).stream().filter(d -> d.getState() == Bundle.ACTIVE ||
+			d.getState() == Bundle.RESOLVED).toList();
+		if (!dependants.isEmpty() && !force) {
+			throw new WorkbenchException(symbolicName + " is needed by " + names(dependants) + "; uninstall " + (dependants
+				.size() > 1 ? "them" : "it") + " first, or use --force to stop " + (dependants.size() > 1 ? "them" : "it") +
+				" too");
+		}
+		final List<Bundle> stopped = new ArrayList<>();
+		for (final Bundle d : dependants) {
+			try {
+				if (d.getState() == Bundle.ACTIVE) {
+					d.stop(Bundle.STOP_TRANSIENT);
+					stopped.add(d);
+					stoppedDependants.add(d);
+				}
+			}
+			catch (final BundleException e) {
+				throw new WorkbenchException("cannot stop " + d.getSymbolicName() + ", which needs " + symbolicName + ": " + e
+					.getMessage(), e);
+			}
+		}
 		try {
 			b.uninstall();
 		}
 		catch (final BundleException e) {
 			throw new WorkbenchException("cannot uninstall " + symbolicName + ": " + e.getMessage(), e);
 		}
+		stoppedDependants.remove(b);
+		if (!dependants.isEmpty()) refresh(b);
+		return stopped;
+	}
+
+	/** Lets go of an uninstalled bundle's classes: bundles wired to it are unresolved until a provider comes. */
+	private void refresh(final Bundle uninstalled) {
+		final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+		framework.adapt(org.osgi.framework.wiring.FrameworkWiring.class).refreshBundles(List.of(uninstalled),
+			event -> done.countDown());
+		try {
+			if (!done.await(30, java.util.concurrent.TimeUnit.SECONDS)) LOG.warn("Refreshing bundles took too long");
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The bundles that stop working without {@code symbolicName}: they use its packages or services, directly or not. */
+	public List<Bundle> dependants(final String symbolicName) {
+		final Bundle b = bundle(symbolicName);
+		return b == null ? List.of() : dependencies.allDependants(b);
+	}
+
+	/**
+	 * What {@code bundle} needs from other bundles, each with its provider or {@code MISSING}: the services its
+	 * plugins use ({@code ModelService from hourglass-engine}), or for a bundle that cannot be resolved, the
+	 * packages nobody exports ({@code package org.hourglass.api: MISSING}).
+	 */
+	public List<String> needs(final Bundle bundle) {
+		return dependencies.needs(bundle).stream().map(Object::toString).toList();
+	}
+
+	BundleDependencies dependencies() {
+		return dependencies;
+	}
+
+	/** A bundle state as the command line shows it. */
+	public static String stateName(final int state) {
+		return switch (state) {
+			case Bundle.ACTIVE -> "ACTIVE";
+			case Bundle.RESOLVED -> "RESOLVED";
+			case Bundle.INSTALLED -> "INSTALLED";
+			case Bundle.STARTING -> "STARTING";
+			case Bundle.STOPPING -> "STOPPING";
+			default -> "UNINSTALLED";
+		};
 	}
 
 	@Override
 	public void close() {
 		stopQuietly(framework);
 		context.dispose();
-		if (temporaryCache) deleteTree(cache);
+		if (scratch != null) scratch.close();
 	}
 
 	// -- Helper methods --
@@ -199,6 +301,7 @@ public final class Workbench implements AutoCloseable {
 			LOG.warn("No bundle folder at {}", dir);
 			return;
 		}
+		PartFiles.removeStale(dir);
 		final List<Bundle> installed = new ArrayList<>();
 		try (Stream<Path> jars = Files.list(dir)) {
 			for (final Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
@@ -215,9 +318,33 @@ public final class Workbench implements AutoCloseable {
 				if (!isFragment(b)) b.start();
 			}
 			catch (final BundleException e) {
-				LOG.error("Cannot start {}: {}", b.getSymbolicName(), e.getMessage());
+				final List<String> missing = dependencies.missingPackages(b);
+				if (missing.isEmpty()) LOG.error("Cannot start {}: {}", b.getSymbolicName(), e.getMessage());
+				else LOG.warn("Not starting {}: it needs the package{} {}, which no installed bundle provides", b
+					.getSymbolicName(), missing.size() > 1 ? "s" : "", String.join(", ", missing));
 			}
 		}
+	}
+
+	/** Starts the bundles an earlier forced uninstall stopped, now that a bundle came that may be what they need. */
+	private void restartStoppedDependants() {
+		for (final Bundle d : List.copyOf(stoppedDependants)) {
+			if (d.getState() == Bundle.UNINSTALLED || d.getState() == Bundle.ACTIVE) {
+				stoppedDependants.remove(d);
+				continue;
+			}
+			try {
+				d.start(Bundle.START_TRANSIENT);
+				stoppedDependants.remove(d);
+			}
+			catch (final BundleException e) {
+				LOG.debug("{} still cannot start: {}", d.getSymbolicName(), e.getMessage());
+			}
+		}
+	}
+
+	private static String names(final List<Bundle> bundles) {
+		return String.join(", ", bundles.stream().map(Bundle::getSymbolicName).toList());
 	}
 
 	private static boolean isFragment(final Bundle b) {
@@ -238,23 +365,6 @@ public final class Workbench implements AutoCloseable {
 		catch (final BundleException | InterruptedException e) {
 			LOG.warn("Stopping the framework: {}", e.toString());
 			if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-		}
-	}
-
-	static void deleteTree(final Path root) {
-		if (root == null || !Files.exists(root)) return;
-		try (Stream<Path> files = Files.walk(root)) {
-			files.sorted(Comparator.reverseOrder()).forEach(p -> {
-				try {
-					Files.deleteIfExists(p);
-				}
-				catch (final IOException e) {
-					LOG.debug("Cannot delete {}", p);
-				}
-			});
-		}
-		catch (final IOException e) {
-			LOG.debug("Cannot delete {}: {}", root, e.toString());
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.hourglass.benchmark.engine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -53,6 +54,9 @@ public class BenchmarkMemoryCommand implements Command {
 	@Parameter(label = "Warm-up fraction", min = "0", max = "0.9")
 	private double warmup = 0.1;
 
+	@Parameter(label = "Overwrite", persist = false, description = "Replace the CSV file and chart if they exist.")
+	private boolean overwrite = false;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private String training;
 
@@ -70,6 +74,13 @@ public class BenchmarkMemoryCommand implements Command {
 
 	@Override
 	public void run() {
+		// refused before a run of many minutes, not after it
+		for (final String f : new String[] { csv, plot }) {
+			if (f != null && !f.isBlank() && Files.exists(Path.of(f)) && !overwrite) {
+				throw new IllegalArgumentException(f + " exists already; choose another name, or replace it " +
+					"(overwrite=true)");
+			}
+		}
 		final MemoryRun run = new MemoryRun();
 		try (Model created = models.create(ReferenceNetwork.modelSpec())) {
 			run.train(models, created, epochs, stepsPerEpoch, batch, patch, every);
@@ -86,8 +97,8 @@ public class BenchmarkMemoryCommand implements Command {
 		trainRssGrowthMb = Math.round(t.endMb() - t.afterWarmupMb());
 		inferRssGrowthMb = Math.round(i.endMb() - i.afterWarmupMb());
 		engine = EngineInfo.describe(models);
-		if (csv != null && !csv.isBlank()) MemoryCsv.write(Path.of(csv), run.samples());
-		if (plot != null && !plot.isBlank()) CurvePlot.write(Path.of(plot), run.samples());
+		if (csv != null && !csv.isBlank()) MemoryCsv.write(Path.of(csv), run.samples(), overwrite);
+		if (plot != null && !plot.isBlank()) CurvePlot.write(Path.of(plot), run.samples(), overwrite);
 	}
 
 	private String describe(final long steps, final MemoryRun.Summary s) {

@@ -34,8 +34,17 @@ public final class CurvePlot {
 
 	private CurvePlot() {}
 
-	/** Writes the chart of {@code samples} (panels in the order the phases first appear) to {@code file}. */
+	/** Writes the chart of {@code samples} to the new {@code file}; see {@link #write(Path, List, boolean)}. */
 	public static void write(final Path file, final List<MemorySample> samples) {
+		write(file, samples, false);
+	}
+
+	/**
+	 * Writes the chart of {@code samples} (panels in the order the phases first appear) to {@code file}.
+	 *
+	 * @param replace whether an existing {@code file} may be replaced; if not, it is left as it is and this throws
+	 */
+	public static void write(final Path file, final List<MemorySample> samples, final boolean replace) {
 		final List<String> phases = samples.stream().map(MemorySample::phase).distinct().toList();
 		final BufferedImage img = new BufferedImage(W, H * phases.size(), BufferedImage.TYPE_INT_RGB);
 		final Graphics2D g = img.createGraphics();
@@ -54,7 +63,7 @@ public final class CurvePlot {
 		try {
 			final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			ImageIO.write(img, "png", bytes);
-			AtomicFiles.writeBytes(file, bytes.toByteArray(), true);
+			AtomicFiles.writeBytes(file, bytes.toByteArray(), replace);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -24,10 +24,19 @@ public final class MemoryCsv {
 		return sb.toString();
 	}
 
-	/** Writes {@code samples} to {@code file} atomically. */
+	/** Writes {@code samples} to the new {@code file} atomically; see {@link #write(Path, List, boolean)}. */
 	public static void write(final Path file, final List<MemorySample> samples) {
+		write(file, samples, false);
+	}
+
+	/**
+	 * Writes {@code samples} to {@code file} atomically.
+	 *
+	 * @param replace whether an existing {@code file} may be replaced; if not, it is left as it is and this throws
+	 */
+	public static void write(final Path file, final List<MemorySample> samples, final boolean replace) {
 		try {
-			AtomicFiles.writeString(file, format(samples), true);
+			AtomicFiles.writeString(file, format(samples), replace);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -6,12 +6,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the old file (or none) or the complete new one: the content goes
- * to a hidden temporary file in the target's folder, which is then moved into place in one atomic step. A
- * failure leaves no temporary file behind. The result has the folder's usual permissions.
+ * to a hidden part file in the target's folder ({@link PartFiles}), which is then moved into place in one atomic
+ * step. A failure leaves no part file behind; part files that killed processes left in the folder are removed
+ * when it is written to. The result has the folder's usual permissions.
  */
 public final class AtomicFiles {
 
@@ -35,32 +35,39 @@ public final class AtomicFiles {
 	public static void write(final Path target, final boolean replace, final Content content) throws IOException {
 		final Path file = target.toAbsolutePath();
 		final Path folder = file.getParent();
-		if (folder != null) Files.createDirectories(folder);
+		if (folder != null) {
+			Files.createDirectories(folder);
+			PartFiles.removeStale(folder);
+		}
 		if (!replace && Files.exists(file)) throw new FileAlreadyExistsException(file.toString());
-		final Path temp = createTemporary(file);
+		final Path temp = PartFiles.create(file);
 		try {
 			content.writeTo(temp);
 			if (replace) Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			else if (Files.exists(file)) throw new FileAlreadyExistsException(file.toString());
-			else Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+			else moveToNew(temp, file);
 		}
 		finally {
 			Files.deleteIfExists(temp);
 		}
 	}
 
-	/** A new empty hidden file next to {@code file}; not Files.createTempFile, whose owner-only permissions stay. */
-	private static Path createTemporary(final Path file) throws IOException {
-		while (true) {
-			final Path temp = file.resolveSibling("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom
-				.current().nextLong() >>> 1) + ".part");
-			try {
-				return Files.createFile(temp);
-			}
-			catch (final FileAlreadyExistsException e) {
-				// another writer chose the same name: pick another
-			}
+	/**
+	 * Moves {@code temp} to {@code file}, which must not exist: a hard link fails if it does (nothing can slip in
+	 * between a check and the move); where there are no hard links, checked just before an atomic move.
+	 */
+	private static void moveToNew(final Path temp, final Path file) throws IOException {
+		try {
+			Files.createLink(file, temp);
+			return;
 		}
+		catch (final FileAlreadyExistsException e) {
+			throw new FileAlreadyExistsException(file.toString());
+		}
+		catch (final IOException | UnsupportedOperationException e) {
+			// a file system without hard links (FAT, some network shares)
+		}
+		if (Files.exists(file)) throw new FileAlreadyExistsException(file.toString());
+		Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	/** Writes {@code text} as UTF-8 to {@code target}; see {@link #write(Path, boolean, Content)}. */

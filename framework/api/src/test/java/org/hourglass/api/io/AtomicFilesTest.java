@@ -48,4 +48,15 @@ class AtomicFilesTest {
 		assertEquals("old", Files.readString(file));
 		assertEquals(List.of(file), files());
 	}
+
+	@Test
+	void aFileThatAppearsWhileWritingIsNeverReplaced() throws IOException {
+		final Path file = dir.resolve("c.txt");
+		assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.write(file, false, temp -> {
+			Files.writeString(temp, "mine");
+			Files.writeString(file, "someone else's");
+		}));
+		assertEquals("someone else's", Files.readString(file));
+		assertEquals(List.of(file), files());
+	}
 }

@@ -167,7 +167,9 @@ public final class Trainer {
 			model.setInfo(info(startInfo, fitted, history, previousSeconds + clock.elapsed()));
 			LOG.info("Epoch {}: training loss {}, validation loss {}{}", epoch, result.trainingLoss(), result
 				.validationLoss(), improved ? " (best)" : "");
-			if (stop != StopRequest.NONE) ending = endingOf(stop);
+			// a request that came during the last step of the last epoch stopped nothing: the run is complete
+			final boolean complete = !progression.moreEpochs() && totals.count() == config.stepsPerEpoch();
+			if (stop != StopRequest.NONE && !complete) ending = endingOf(stop);
 			else if (outOfTime) ending = TrainingReport.Ending.TIME_BUDGET;
 			else ending = progression.afterEpoch();
 			if (config.checkpoint() != null) {

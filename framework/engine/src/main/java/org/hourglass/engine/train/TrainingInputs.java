@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hourglass.api.InvalidInputException;
+import org.hourglass.api.image.Plane;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.PatchGeometry;
@@ -18,7 +19,8 @@ final class TrainingInputs {
 
 	/**
 	 * @throws InvalidInputException if the patch size does not fit the network and pair maker, a source has other
-	 *           channels than the network reads, is smaller than a patch, or holds NaN or infinite values
+	 *           channels than the network reads, is smaller than a patch, or holds NaN or infinite values, or if every
+	 *           training image is constant (there is nothing to learn: the loss would be 0 from the start)
 	 */
 	static void check(final NetworkSpec net, final PairMaker pairs, final TrainingConfig config,
 		final TrainingData data)
@@ -39,5 +41,24 @@ final class TrainingInputs {
 				throw new InvalidInputException("image " + s.name() + " contains NaN or infinite values");
 			}
 		}
+		if (!data.training().isEmpty() && data.training().stream().allMatch(TrainingInputs::constant)) {
+			final TrainingSource s = data.training().get(0);
+			throw new InvalidInputException((data.training().size() == 1 ? "the training image " + s.name() + " is"
+				: "all " + data.training().size() + " training images are") + " constant (every pixel of " + s.name() +
+				" is " + s.input().data()[0] + "): there is nothing to learn from; train on images with some structure");
+		}
+	}
+
+	/** True if every value of the source's input (and target) is the same. */
+	private static boolean constant(final TrainingSource s) {
+		return constant(s.input()) && (s.target() == null || constant(s.target()));
+	}
+
+	private static boolean constant(final Plane p) {
+		final float[] v = p.data();
+		for (int i = 1; i < v.length; i++) {
+			if (v[i] != v[0]) return false;
+		}
+		return true;
 	}
 }

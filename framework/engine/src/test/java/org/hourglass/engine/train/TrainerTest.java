@@ -190,6 +190,20 @@ class TrainerTest {
 	}
 
 	@Test
+	void aStopRequestDuringTheLastStepOfTheLastEpochStopsNothing() {
+		for (final int stopAt : new int[] { 16, 15 }) {
+			try (Model model = model()) {
+				final Recorder events = new Recorder();
+				events.rule = () -> events.steps.size() >= stopAt ? StopRequest.CANCEL : StopRequest.NONE;
+				final TrainingReport report = service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(2), events);
+				assertEquals(stopAt == 16 ? TrainingReport.Ending.COMPLETED : TrainingReport.Ending.CANCELLED, report
+					.stoppedBy(), "asked to stop at step " + stopAt + " of 16");
+				assertEquals(2, report.epochs().size());
+			}
+		}
+	}
+
+	@Test
 	void cancellingBeforeTheFirstStepKeepsTheModel() {
 		try (Model model = model()) {
 			final Plane probe = Fixtures.image(16, 16, 9);
@@ -279,6 +293,15 @@ class TrainerTest {
 				PairMaker.IDENTITY, tiny(), null));
 			assertMessage("multiple of 2", () -> service.train(model, data(), PairMaker.IDENTITY, tiny().withPatchSize(
 				15), null));
+			// nothing to learn: the loss would be 0 from the first step on
+			final TrainingData flat = TrainingData.of(List.of(TrainingSource.of(new Plane(32, 32, new float[32 * 32]),
+				"flat.tif")), "");
+			assertMessage("the training image flat.tif is constant (every pixel of flat.tif is 0.0): there is nothing " +
+				"to learn", () -> service.train(model, flat, PairMaker.IDENTITY, tiny(), null));
+			final TrainingData oneFlat = TrainingData.of(List.of(TrainingSource.of(new Plane(32, 32, new float[32 * 32]),
+				"flat.tif"), TrainingSource.of(Fixtures.image(32, 32, 3), "busy.tif")), "");
+			assertEquals(1, service.train(model, oneFlat, PairMaker.IDENTITY, tiny().withEpochs(1).withStepsPerEpoch(1),
+				null).epochs().size(), "a blank image beside others is data");
 		}
 		try (Model masked = service.create(Fixtures.spec(Fixtures.tinyConv(), Loss.of(LossTerm.Kind.MASKED_MSE),
 			Normalization.percentile())))

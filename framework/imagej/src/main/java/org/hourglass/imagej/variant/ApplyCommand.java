@@ -62,6 +62,11 @@ public abstract class ApplyCommand extends HourglassCommand {
 		description = "Convert the result back to the input's bit depth (values rounded and clipped).")
 	private boolean convertToInputType = false;
 
+	@Parameter(label = "Overwrite", persist = false, required = false,
+		description = "Replace result files that exist already: in the output folder, and on the command line the " +
+			"files named for the result and the other image outputs. Never an input.")
+	private boolean overwrite = false;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
 	private ImagePlus output;
 
@@ -123,8 +128,8 @@ public abstract class ApplyCommand extends HourglassCommand {
 			final ModelApplication application = new ModelApplication(m, options, convertToInputType, suffix(),
 				colour());
 			if (inputFolder != null) {
-				final List<?> written = application.applyFolder(inputFolder.toPath(), outputFolder.toPath(), progress(
-					variant().name() + " " + inputFolder.getName()));
+				final List<?> written = application.applyFolder(inputFolder.toPath(), outputFolder.toPath(), overwrite,
+					progress(variant().name() + " " + inputFolder.getName()));
 				filesWritten = written.size();
 			}
 			else {

@@ -142,8 +142,18 @@ public final class ModelApplication {
 	 * @return the files written
 	 */
 	public List<Path> applyFolder(final Path inputFolder, final Path outputFolder, final StatusProgress progress) {
+		return applyFolder(inputFolder, outputFolder, false, progress);
+	}
+
+	/**
+	 * Like {@link #applyFolder(Path, Path, StatusProgress)}; with {@code replace}, results replace files of the same
+	 * names in the output folder (never in the input folder, which the output folder must not be).
+	 */
+	public List<Path> applyFolder(final Path inputFolder, final Path outputFolder, final boolean replace,
+		final StatusProgress progress)
+	{
 		final List<Path> files = ImageFolder.list(inputFolder);
-		final OutputFolder out = new OutputFolder(outputFolder, List.of(inputFolder));
+		final OutputFolder out = new OutputFolder(outputFolder, List.of(inputFolder), replace);
 		out.requireFree(files.stream().map(OutputFolder::tiffName).toList());
 		for (final Path f : files) {
 			check(ImageFolder.open(f));

@@ -88,6 +88,10 @@ public abstract class TrainCommand extends HourglassCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Loss curve")
 	private ImagePlus lossCurve;
 
+	/** True if training was stopped (cancelled, finished early) before it ended by itself; the model is saved. */
+	@Parameter(type = ItemIO.OUTPUT, label = "Stopped early")
+	private boolean stoppedEarly;
+
 	private Model start;
 
 	protected TrainCommand(final TrainingDefaults defaults) {
@@ -178,6 +182,7 @@ public abstract class TrainCommand extends HourglassCommand {
 			trainingLoss = result.report().epochs().stream().filter(e -> e.epoch() == bestEpoch).findFirst().map(
 				e -> e.trainingLoss()).orElse(Double.NaN);
 			lossCurve = result.lossCurve();
+			stoppedEarly = !result.report().stoppedBy().byItself();
 		}
 		finally {
 			start = null;

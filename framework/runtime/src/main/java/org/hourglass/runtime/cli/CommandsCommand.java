@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hourglass commands}: every command with its label, menu path and bundle. */
-@Command(name = "commands", description = "List the commands: name, menu path, bundle and what each does.")
+@Command(name = "commands", mixinStandardHelpOptions = true,
+	description = "List the commands: name, menu path, bundle and what each does.")
 final class CommandsCommand implements Runnable {
 
 	@ParentCommand

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code hourglass gui}. */
-@Command(name = "gui", description = "Open ImageJ's window with the Hourglass commands under Plugins > Hourglass.",
+@Command(name = "gui", mixinStandardHelpOptions = true, description = "Open ImageJ's window with the Hourglass commands under Plugins > Hourglass.",
 	footer = { "%nEach command asks for its parameters in a dialog; training shows its live loss plot with Finish " +
 		"early and Cancel. Closing the window ends the program." })
 final class GuiCommand implements Callable<Integer> {

@@ -13,13 +13,9 @@ import picocli.CommandLine.Command;
 	description = "Hourglass: autoencoders for images, from the command line.%n" +
 		"Runs the SciJava commands of the bundles in the installation's bundles/ folder.",
 	subcommands = { CommandsCommand.class, RunCommand.class, MacroCommand.class, GuiCommand.class,
-		BundlesCommand.class,
-		CommandLine.HelpCommand.class }, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-			"0:done", "1:the command ran and failed, or refused its input",
-			"2:bad invocation (unknown command or key, unusable value); nothing ran",
-			"3:the workbench could not start, or a bundle could not be installed or removed",
-			"130:interrupted with Ctrl-C: the command stopped early (training saves its best model so far)",
-			"143:stopped by SIGTERM, the same way" },
+		BundlesCommand.class, CommandLine.HelpCommand.class }, exitCodeListHeading = "%nExit codes:%n",
+	exitCodeList = { ExitCodes.OK_TEXT, ExitCodes.COMMAND_FAILED_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.WORKBENCH_TEXT,
+		ExitCodes.INTERRUPTED_TEXT, ExitCodes.TERMINATED_TEXT },
 	footer = { "%nExamples:", "  hourglass commands",
 		"  hourglass run image-statistics input=samples/images/nuclei-2d.tif" })
 public final class HourglassCli implements Runnable {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hourglass macro script.ijm [argument]}. */
-@Command(name = "macro", description = "Run an ImageJ macro in batch mode, with the Hourglass commands and ImageJ's own.",
+@Command(name = "macro", mixinStandardHelpOptions = true, description = "Run an ImageJ macro in batch mode, with the Hourglass commands and ImageJ's own.",
 	footer = { "%nThe macro calls Hourglass commands as in Fiji: run(\"Hourglass Denoise\", \"model=denoise-sample " +
 		"input=noisy.tif\"), keys in lower case, images by their titles. A key the macro leaves out takes the " +
 		"command's default, never a value from an earlier run; an unknown key or command stops the macro.",

@@ -6,6 +6,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.hourglass.runtime.WorkbenchException;
 import org.hourglass.runtime.command.CommandFailedException;
+import org.hourglass.runtime.command.CommandUnavailableException;
 import org.hourglass.runtime.command.UsageException;
 
 import picocli.CommandLine;
@@ -53,24 +54,18 @@ public final class Main {
 		final CommandLine cl = new CommandLine(cli);
 		cl.setOut(out);
 		cl.setErr(err);
+		// one line for the person at the terminal; the details (a stack trace) only in the log file, at INFO, which
+		// the console does not show
 		cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-			if (e instanceof UsageException) {
-				err.println("hourglass: " + e.getMessage());
-				return ExitCodes.USAGE;
+			final int code = exitCode(e);
+			if (code == ExitCodes.COMMAND_FAILED && !(e instanceof CommandFailedException)) {
+				err.println("hourglass: unexpected error: " + e + " (details in the log, logs/hourglass.log)");
 			}
-			if (e instanceof CommandFailedException) {
+			else {
 				err.println("hourglass: " + e.getMessage());
-				if (e.getCause() != null) LOG.error("Command failed", e.getCause());
-				return ExitCodes.COMMAND_FAILED;
 			}
-			if (e instanceof WorkbenchException) {
-				err.println("hourglass: " + e.getMessage());
-				LOG.error("Workbench error", e);
-				return ExitCodes.WORKBENCH;
-			}
-			LOG.error("Unexpected error", e);
-			err.println("hourglass: unexpected error: " + e);
-			return ExitCodes.COMMAND_FAILED;
+			LOG.info("hourglass {} exits with {}", String.join(" ", parseResult.originalArgs()), code, e);
+			return code;
 		});
 		try {
 			return cl.execute(args);
@@ -78,5 +73,12 @@ public final class Main {
 		finally {
 			cli.close();
 		}
+	}
+
+	/** The exit code for an exception a subcommand threw (see {@link ExitCodes}). */
+	static int exitCode(final Exception e) {
+		if (e instanceof UsageException) return ExitCodes.USAGE;
+		if (e instanceof WorkbenchException || e instanceof CommandUnavailableException) return ExitCodes.WORKBENCH;
+		return ExitCodes.COMMAND_FAILED;
 	}
 }

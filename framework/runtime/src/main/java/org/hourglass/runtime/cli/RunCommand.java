@@ -83,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
 			err.println("hourglass: " + command + " was interrupted and stopped early");
 			return signals.exitCode();
 		}
+		if (signals.received()) {
+			err.println("hourglass: " + command + " had already done its work when the signal came: it completed");
+		}
 		return ExitCodes.OK;
 	}
 

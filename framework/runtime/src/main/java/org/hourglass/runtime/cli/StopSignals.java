@@ -60,6 +60,11 @@ final class StopSignals implements AutoCloseable {
 		return s == null ? ExitCodes.INTERRUPTED : exitCode(s);
 	}
 
+	/** True if a stop signal came while this object was in scope. */
+	boolean received() {
+		return first.get() != null;
+	}
+
 	private static int exitCode(final Signal s) {
 		return 128 + s.getNumber();
 	}

@@ -1,12 +1,15 @@
 package org.hourglass.runtime.command;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.logging.log4j.LogManager;
@@ -22,6 +25,7 @@ import org.scijava.module.ModuleService;
 import org.scijava.module.process.PostprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
 import org.scijava.plugin.PluginService;
+import org.scijava.service.Service;
 
 import ij.ImagePlus;
 
@@ -29,27 +33,44 @@ import ij.ImagePlus;
  * Runs a SciJava command headless from {@code key=value} strings, the way the command line does.
  * <p>
  * The command is found by its {@code @Plugin} name, its label or its menu path. Every key must name an
- * input, or an image output (the value is then the file the image is saved to, as TIFF); keys are matched in
- * any case ({@code tilesize} and {@code tileSize} name the same input, as in an ImageJ macro), an exact match
- * first. An image output never replaces an existing file unless the command's {@code overwrite} input is
- * true. Inputs are
+ * input, or an image output (the value is then the file the image is saved to, as TIFF). Inputs are
  * converted with {@link InputConverter}; a required input without a value is an error. Remembered
  * parameter values are neither loaded nor saved, so no value leaks from one run into the next. Everything
  * is checked before the command runs; on any error nothing is written.
+ * <p>
+ * An image output never replaces an existing file unless {@code overwrite=true} is given: the command's own
+ * {@code overwrite} input if it has one (the same flag then also lets it replace what it writes itself), else a
+ * key the runner reads for the image outputs. A numeric input outside its declared {@code min}/{@code max} is
+ * refused. A command whose required services are missing (their bundle was uninstalled) is refused before it is
+ * created, with a {@link CommandUnavailableException}.
  */
 public final class CommandRunner {
 
 	private static final Logger LOG = LogManager.getLogger();
 
-	/** The input that allows an image output to replace an existing file. */
-	static final String OVERWRITE = "overwrite";
+	/** The key that lets image outputs (and, if the command has this input, its own files) replace existing files. */
+	public static final String OVERWRITE = "overwrite";
+
+	/** The boolean output by which a command says whether it stopped early when asked to stop. */
+	public static final String STOPPED_EARLY = "stoppedEarly";
 
 	private final Context context;
+	private final Function<String, String> absence;
 	private volatile Module running;
 	private volatile boolean interrupted;
+	private volatile boolean stopRequested;
 
 	public CommandRunner(final Context context) {
+		this(context, id -> null);
+	}
+
+	/**
+	 * @param absence for a command id that names no command: why it is missing (e.g. "it comes from the bundle X,
+	 *          which was uninstalled"), or {@code null} if it is simply unknown
+	 */
+	public CommandRunner(final Context context, final Function<String, String> absence) {
 		this.context = context;
+		this.absence = absence;
 	}
 
 	/**
@@ -67,6 +88,8 @@ public final class CommandRunner {
 			}
 		}
 		if (matches.isEmpty()) {
+			final String why = absence.apply(id);
+			if (why != null) throw new CommandUnavailableException("command '" + id + "' is not available: " + why);
 			throw new UsageException("unknown command '" + id + "' (list them with: hourglass commands)");
 		}
 		if (matches.size() > 1) {
@@ -79,14 +102,18 @@ public final class CommandRunner {
 	/**
 	 * Runs command {@code id} with the given {@code key=value} arguments.
 	 *
-	 * @throws UsageException if the command or a key is unknown, a value cannot be used, or a required
-	 *           input is missing (nothing has run)
+	 * @throws UsageException if the command or a key is unknown, a value cannot be used, a required input is
+	 *           missing, or an output file exists already (nothing has run)
+	 * @throws CommandUnavailableException if the command's bundle is gone or a service it needs is missing
 	 * @throws CommandFailedException if the command failed or cancelled itself
 	 */
 	public RunResult run(final String id, final Map<String, String> args) {
 		final CommandInfo info = find(id);
-		final Module module = module(info);
+		checkServices(id, info);
+		final Module module = createModule(id, context.service(ModuleService.class), info);
 		final InputConverter converter = new InputConverter(context);
+		final boolean ownOverwrite = hasOverwriteInput(info);
+		Boolean overwriteKey = null;
 
 		final Map<String, Object> inputs = new LinkedHashMap<>();
 		final Map<String, Path> imageOutputs = new LinkedHashMap<>();
@@ -99,7 +126,11 @@ public final class CommandRunner {
 			}
 			final ModuleItem<?> in = info.getInput(key);
 			final ModuleItem<?> out = info.getOutput(key);
-			if (in != null && InputConverter.isUserInput(in)) {
+			if (in == null && !ownOverwrite && OVERWRITE.equalsIgnoreCase(key) && !imageOutputNames(info).isEmpty()) {
+				InputConverter.checkSyntax(OVERWRITE, arg.getValue(), boolean.class);
+				overwriteKey = Boolean.parseBoolean(arg.getValue().trim());
+			}
+			else if (in != null && InputConverter.isUserInput(in)) {
 				inputs.put(key, converter.convert(in, arg.getValue()));
 				if (InputConverter.isFileLike(in.getType())) inputFiles.add(Path.of(arg.getValue()));
 			}
@@ -107,28 +138,41 @@ public final class CommandRunner {
 				imageOutputs.put(key, Path.of(arg.getValue()));
 			}
 			else {
-				throw new UsageException("command '" + id + "' has no input '" + arg.getKey() + "'; its inputs: " +
+				throw new UsageException("command '" + id + "' has no input '" + key + "'; its inputs: " +
 					describeInputs(info) + imageOutputNote(info));
 			}
 		}
 		checkMissing(info, module, inputs, id);
-		final boolean overwrite = Boolean.TRUE.equals(inputs.get(OVERWRITE));
+		final boolean overwrite = ownOverwrite ? Boolean.TRUE.equals(inputs.get(overwriteName(info)))
+			: Boolean.TRUE.equals(overwriteKey);
 		for (final Map.Entry<String, Path> o : imageOutputs.entrySet()) {
-			checkOutputPath(o.getKey(), o.getValue(), inputFiles, overwrite, info.getInput(OVERWRITE) != null);
+			checkOutputPath(o.getKey(), o.getValue(), inputFiles, overwrite);
 		}
+		checkSaveFolders(info, inputs);
+
 		final Executed e = execute(id, module, inputs);
+		if (e == null) return new RunResult(Map.of(), Map.of(), 0, true);
+		final Module done = e.done();
+
 		final Map<String, Object> values = new LinkedHashMap<>();
 		final Map<String, Path> written = new LinkedHashMap<>();
 		for (final ModuleItem<?> item : info.outputs()) {
-			final Object value = e.done().getOutput(item.getName());
+			final Object value = done.getOutput(item.getName());
 			final Path target = imageOutputs.get(item.getName());
 			if (target != null && value instanceof ImagePlus imp) {
 				try {
-					ImageFiles.save(imp, target);
+					ImageFiles.save(imp, target, overwrite);
 				}
-				catch (final IOException x) {
-					throw new CommandFailedException("cannot write " + item.getName() + " to " + target + ": " + x
-						.getMessage(), x);
+				catch (final FileAlreadyExistsException e) {
+					throw new CommandFailedException("cannot write " + item.getName() + " to " + target + ": the file " +
+						"appeared while " + id + " ran; nothing was replaced", e);
+				}
+				catch (final UsageException e) {
+					throw new CommandFailedException("cannot write " + item.getName() + ": " + e.getMessage(), e);
+				}
+				catch (final IOException e) {
+					throw new CommandFailedException("cannot write " + item.getName() + " to " + target + ": " + e
+						.getMessage(), e);
 				}
 				written.put(item.getName(), target);
 			}
@@ -145,13 +189,17 @@ public final class CommandRunner {
 	 * {@link #run(String, Map)}; every output that has a value is returned, images included.
 	 *
 	 * @throws UsageException if a required input is missing
+	 * @throws CommandUnavailableException if a service the command needs is missing
 	 * @throws CommandFailedException if the command failed or cancelled itself
 	 */
 	public RunResult run(final Module module, final Map<String, Object> inputs) {
 		final ModuleInfo info = module.getInfo();
 		final String id = info.getTitle();
+		checkServices(id, info);
 		checkMissing(info, module, inputs, id);
+		checkSaveFolders(info, inputs);
 		final Executed e = execute(id, module, inputs);
+		if (e == null) return new RunResult(Map.of(), Map.of(), 0, true);
 		final Map<String, Object> values = new LinkedHashMap<>();
 		for (final ModuleItem<?> item : info.outputs()) {
 			final Object value = e.done().getOutput(item.getName());
@@ -164,19 +212,28 @@ public final class CommandRunner {
 
 	/** A new module of {@code info}, in this context, its inputs at their defaults (nothing remembered is loaded). */
 	public Module module(final CommandInfo info) {
-		return context.service(ModuleService.class).createModule(info);
+		return createModule(info.getTitle(), context.service(ModuleService.class), info);
 	}
 
 	/** What running a module gave. */
 	private record Executed(Module done, long millis, boolean stoppedEarly) {}
 
+	/** Runs the module; {@code null} if a stop was requested before it started (then it does not start). */
 	private Executed execute(final String id, final Module module, final Map<String, Object> inputs) {
+		final ModuleInfo info = module.getInfo();
+		final ModuleService modules = context.service(ModuleService.class);
 		final long t0 = System.nanoTime();
 		final Module done;
 		interrupted = false;
-		running = module;
+		synchronized (this) {
+			if (stopRequested) {
+				LOG.info("{} was stopped before it started", id);
+				return null;
+			}
+			running = module;
+		}
 		try {
-			done = context.service(ModuleService.class).run(module, preprocessors(), postprocessors(), inputs).get();
+			done = modules.run(module, preprocessors(), postprocessors(), inputs).get();
 		}
 		catch (final ExecutionException e) {
 			final Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -189,8 +246,8 @@ public final class CommandRunner {
 		finally {
 			running = null;
 		}
-		final boolean stoppedEarly = interrupted;
-		if (!stoppedEarly && done instanceof Cancelable c && c.isCanceled()) {
+		final boolean stoppedEarly = interrupted && stoppedEarly(info, done);
+		if (!interrupted && done instanceof Cancelable c && c.isCanceled()) {
 			throw new CommandFailedException(id + ": " + (c.getCancelReason() == null ? "cancelled" : c
 				.getCancelReason()), null);
 		}
@@ -206,7 +263,9 @@ public final class CommandRunner {
 	 *
 	 * @return false if no cancellable command is running
 	 */
-	public boolean interrupt() {
+	public synchronized boolean interrupt() {
+		// a command that has not started yet does not start at all
+		stopRequested = true;
 		final Module m = running;
 		if (!(m instanceof Cancelable c)) return false;
 		interrupted = true;
@@ -237,12 +296,84 @@ public final class CommandRunner {
 
 	// -- Helper methods --
 
-	private static String imageOutputNote(final CommandInfo info) {
+	private static List<String> imageOutputNames(final CommandInfo info) {
 		final List<String> images = new ArrayList<>();
 		for (final ModuleItem<?> out : info.outputs()) {
 			if (ImagePlus.class.isAssignableFrom(out.getType())) images.add(out.getName());
 		}
-		return images.isEmpty() ? "" : "; image outputs (key=file.tif): " + String.join(", ", images);
+		return images;
+	}
+
+	private static String imageOutputNote(final CommandInfo info) {
+		final List<String> images = imageOutputNames(info);
+		return images.isEmpty() ? "" : "; image outputs (key=file.tif): " + String.join(", ", images) +
+			(hasOverwriteInput(info) ? "" : ", and overwrite=true to replace existing files");
+	}
+
+	/** The command's own boolean {@code overwrite} input (in any case), or {@code null}. */
+	private static String overwriteName(final CommandInfo info) {
+		for (final ModuleItem<?> in : info.inputs()) {
+			if (InputConverter.isUserInput(in) && in.getName().equalsIgnoreCase(OVERWRITE) && (in
+				.getType() == boolean.class || in.getType() == Boolean.class)) return in.getName();
+		}
+		return null;
+	}
+
+	private static boolean hasOverwriteInput(final CommandInfo info) {
+		return overwriteName(info) != null;
+	}
+
+	/** Whether a command asked to stop did stop early: its {@value #STOPPED_EARLY} output, else its cancellation. */
+	private static boolean stoppedEarly(final ModuleInfo info, final Module done) {
+		final ModuleItem<?> says = info.getOutput(STOPPED_EARLY);
+		if (says != null && (says.getType() == boolean.class || says.getType() == Boolean.class)) {
+			return !Boolean.FALSE.equals(done.getOutput(STOPPED_EARLY));
+		}
+		return !(done instanceof Cancelable c) || c.isCanceled();
+	}
+
+	/** Refuses a command whose required services are not in the Context (their bundle is gone). */
+	private void checkServices(final String id, final ModuleInfo info) {
+		final List<String> missing = new ArrayList<>();
+		for (final ModuleItem<?> in : info.inputs()) {
+			if (Service.class.isAssignableFrom(in.getType()) && in.isRequired()) {
+				@SuppressWarnings("unchecked")
+				final Class<? extends Service> type = (Class<? extends Service>) in.getType();
+				if (context.getService(type) == null) missing.add(type.getName());
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new CommandUnavailableException("command '" + id + "' needs the service " + String.join(", ",
+				missing) + ", which no active bundle provides; install the bundle that provides it (hourglass " +
+				"bundles lists each bundle and the services it needs)");
+		}
+	}
+
+	private static Module createModule(final String id, final ModuleService modules, final CommandInfo info) {
+		try {
+			return modules.createModule(info);
+		}
+		catch (final RuntimeException e) {
+			LOG.info("Cannot create {}", id, e);
+			throw new CommandUnavailableException("command '" + id + "' cannot be created: " + message(e));
+		}
+	}
+
+	/** The folder of every file input meant to be written ({@code style = "save"}) must exist. */
+	private static void checkSaveFolders(final ModuleInfo info, final Map<String, Object> inputs) {
+		for (final ModuleItem<?> in : info.inputs()) {
+			final String style = in.getWidgetStyle();
+			if (style == null || !java.util.Arrays.stream(style.split(",")).map(String::trim).toList().contains("save")) {
+				continue;
+			}
+			final Object v = inputs.get(in.getName());
+			final Path p = v instanceof java.io.File f ? f.toPath() : v instanceof Path q ? q : null;
+			if (p == null || p.toString().isBlank()) continue;
+			final Path dir = p.toAbsolutePath().normalize().getParent();
+			if (dir == null || !Files.isDirectory(dir)) {
+				throw new UsageException(in.getName() + ": the folder of " + p + " does not exist; create it first");
+			}
+		}
 	}
 
 	private static void checkMissing(final ModuleInfo info, final Module module,
@@ -260,7 +391,7 @@ public final class CommandRunner {
 	}
 
 	private static void checkOutputPath(final String key, final Path target, final List<Path> inputs,
-		final boolean overwrite, final boolean canOverwrite)
+		final boolean overwrite)
 	{
 		final Path abs = target.toAbsolutePath().normalize();
 		for (final Path in : inputs) {
@@ -276,8 +407,8 @@ public final class CommandRunner {
 			throw new UsageException(key + ": " + target + " is a folder, expected a file name");
 		}
 		if (java.nio.file.Files.exists(abs) && !overwrite) {
-			throw new UsageException(key + ": " + target + " exists already; choose another name" + (canOverwrite
-				? ", or replace it (overwrite=true)" : " or remove it first"));
+			throw new UsageException(key + ": " + target + " exists already; choose another name, or replace it " +
+				"(overwrite=true)");
 		}
 	}
 

@@ -46,7 +46,28 @@ public final class InputConverter {
 		{
 			throw new UsageException(key + ": '" + text + "' is not one of " + choices);
 		}
+		checkRange(item, value);
 		return value;
+	}
+
+	/** A number must lie within the item's declared {@code min} and {@code max}, as the command documents it. */
+	static void checkRange(final ModuleItem<?> item, final Object value) {
+		if (!(value instanceof Number n)) return;
+		final double x = n.doubleValue();
+		if (Double.isNaN(x)) throw new UsageException(item.getName() + ": expected a number, got NaN");
+		final Object min = item.getMinimumValue();
+		final Object max = item.getMaximumValue();
+		if (min instanceof Number lo && x < lo.doubleValue()) {
+			throw new UsageException(item.getName() + ": must be at least " + plain(lo) + ", got " + plain(n));
+		}
+		if (max instanceof Number hi && x > hi.doubleValue()) {
+			throw new UsageException(item.getName() + ": must be at most " + plain(hi) + ", got " + plain(n));
+		}
+	}
+
+	private static String plain(final Number n) {
+		final double d = n.doubleValue();
+		return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : n.toString();
 	}
 
 	/** Numbers and booleans are checked strictly: a converter would turn {@code abc} into 0. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.hourglass.runtime.WorkbenchException;
+import org.hourglass.runtime.command.CommandFailedException;
+import org.hourglass.runtime.command.CommandUnavailableException;
 import org.hourglass.runtime.command.UsageException;
 import org.junit.jupiter.api.Test;
 import org.scijava.app.event.StatusEvent;
@@ -73,5 +75,37 @@ class CliPartsTest {
 			new StringWriter()), new PrintWriter(new StringWriter())));
 		assertEquals(ExitCodes.OK, Main.execute(failing, new String[] { "--version" }, new PrintWriter(
 			new StringWriter()), new PrintWriter(new StringWriter())));
+	}
+
+	@Test
+	void theHelpListsEveryExitCodeAndEverySubcommandHasHelp() {
+		final HourglassCli never = new HourglassCli(() -> {
+			throw new AssertionError("help needs no workbench");
+		});
+		final StringWriter out = new StringWriter();
+		assertEquals(ExitCodes.OK, Main.execute(never, new String[] { "--help" }, new PrintWriter(out, true),
+			new PrintWriter(new StringWriter())));
+		final String help = out.toString();
+		final String codes = help.substring(help.indexOf("Exit codes:"));
+		for (final int code : ExitCodes.ALL) {
+			assertTrue(codes.lines().anyMatch(l -> l.trim().startsWith(code + " ")), code + " in:\n" + codes);
+		}
+		for (final String[] args : new String[][] { { "bundles", "--help" }, { "bundles", "install", "--help" }, {
+			"bundles", "uninstall", "--help" }, { "commands", "--help" } })
+		{
+			final StringWriter o = new StringWriter();
+			assertEquals(ExitCodes.OK, Main.execute(never, args, new PrintWriter(o, true), new PrintWriter(
+				new StringWriter())), String.join(" ", args));
+			assertTrue(o.toString().startsWith("Usage: hourglass " + args[0]), o.toString());
+		}
+	}
+
+	@Test
+	void eachKindOfFailureHasItsExitCode() {
+		assertEquals(ExitCodes.USAGE, Main.exitCode(new UsageException("x")));
+		assertEquals(ExitCodes.COMMAND_FAILED, Main.exitCode(new CommandFailedException("x", null)));
+		assertEquals(ExitCodes.WORKBENCH, Main.exitCode(new CommandUnavailableException("x")));
+		assertEquals(ExitCodes.WORKBENCH, Main.exitCode(new WorkbenchException("x")));
+		assertEquals(ExitCodes.COMMAND_FAILED, Main.exitCode(new IllegalStateException("x")));
 	}
 }
