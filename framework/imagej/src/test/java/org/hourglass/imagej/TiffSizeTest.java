@@ -77,7 +77,7 @@ class TiffSizeTest {
 		final Path cut = Files.write(dir.resolve("cut.tif"), Arrays.copyOf(b, b.length - 4000));
 		final ImagePlus zeros = IJ.openImage(cut.toString());
 		assertEquals(64, zeros.getWidth(), "ImageJ reads it, the missing pixels as zeros");
-		try (Context context = new Context(StatusService.class)) {
+		try (Context context = new Context(StatusService.class, org.scijava.command.CommandService.class)) {
 			final Probe refused = new Probe();
 			context.inject(refused);
 			refused.input = zeros;

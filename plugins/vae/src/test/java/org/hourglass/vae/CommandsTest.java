@@ -344,7 +344,7 @@ class CommandsTest {
 		assertCancelled(run(VaeTrainCommand.class, tinyTraining(out, "input", shapes, "latent", 0)), "latent dimension");
 		assertCancelled(run(VaeTrainCommand.class, tinyTraining(out)), "No training images");
 		final ImagePlus mixed = Shapes.stack("mixed", 2, 12, 1);
-		assertCancelled(run(VaeTrainCommand.class, tinyTraining(out, "input", mixed, "validation", big)), "one size",
+		assertCancelled(run(VaeTrainCommand.class, tinyTraining(out, "input", mixed, "validation", big)), "must all be 12x12",
 			"resize=crop");
 		assertCancelled(run(VaeTrainCommand.class, tinyTraining(out, "input", shapes, "initialModel", denoise
 			.toString())), "'denoise' model");

@@ -150,9 +150,9 @@ public final class CommandRunner {
 		}
 		checkSaveFolders(info, inputs);
 
-		final Executed e = execute(id, module, inputs);
-		if (e == null) return new RunResult(Map.of(), Map.of(), 0, true);
-		final Module done = e.done();
+		final Executed ran = execute(id, module, inputs);
+		if (ran == null) return new RunResult(Map.of(), Map.of(), 0, true);
+		final Module done = ran.done();
 
 		final Map<String, Object> values = new LinkedHashMap<>();
 		final Map<String, Path> written = new LinkedHashMap<>();
@@ -180,7 +180,7 @@ public final class CommandRunner {
 				values.put(item.getName(), value);
 			}
 		}
-		return new RunResult(values, written, e.millis(), e.stoppedEarly());
+		return new RunResult(values, written, ran.millis(), ran.stoppedEarly());
 	}
 
 	/**
