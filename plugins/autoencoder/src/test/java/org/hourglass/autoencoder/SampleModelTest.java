@@ -17,9 +17,10 @@ import org.hourglass.imagej.codes.ImageSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.hourglass.imagej.HourglassCommand;
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.module.ModuleService;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -85,7 +86,7 @@ class SampleModelTest {
 		in.put("input", digits);
 		in.put("thumbnails", 50);
 		try {
-			final CommandModule m = context.service(CommandService.class).run(EmbeddingMapCommand.class, false, in).get();
+			final HourglassCommand m = (HourglassCommand) context.service(ModuleService.class).run(context.service(CommandService.class).getCommand(EmbeddingMapCommand.class), false, in).get();
 			assertFalse(m.isCanceled(), m.getCancelReason());
 			final EmbeddingMapCommand c = (EmbeddingMapCommand) m.getDelegateObject();
 			assertEquals(10, new java.util.HashSet<>(c.labels()).size(), "coloured by the ten digits");
