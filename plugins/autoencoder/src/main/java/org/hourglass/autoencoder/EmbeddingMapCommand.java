@@ -28,7 +28,8 @@ import ij.process.ImageProcessor;
  * ({@code map=map.png}); optionally the points in a CSV file.
  */
 @Plugin(type = Command.class, name = "embedding-map", label = "Hourglass Autoencoder Embedding Map",
-	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Autoencoder Embedding Map", headless = true)
+	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Autoencoder Embedding Map", headless = true,
+	description = "A 2-D map of a stack from its codes beside the PCA map, coloured by label.")
 public class EmbeddingMapCommand extends AutoencoderCommand {
 
 	@Parameter(label = "Label file", style = "open", required = false,

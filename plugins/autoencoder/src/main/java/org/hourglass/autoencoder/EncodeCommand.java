@@ -21,7 +21,8 @@ import ij.measure.ResultsTable;
  * flattened channel by channel and its shape named in a comment line).
  */
 @Plugin(type = Command.class, name = "encode", label = "Hourglass Autoencoder Encode",
-	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Autoencoder Encode", headless = true)
+	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Autoencoder Encode", headless = true,
+	description = "One code per image, slice or file of a stack or folder: a results table and a CSV file.")
 public class EncodeCommand extends AutoencoderCommand {
 
 	private static final Logger LOG = LogManager.getLogger();

@@ -18,7 +18,8 @@ import ij.ImagePlus;
  * stack every command can use (save it as TIFF to keep the labels).
  */
 @Plugin(type = Command.class, name = "import-idx", label = "Hourglass Import IDX Images",
-	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Import IDX Images", headless = true)
+	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Import IDX Images", headless = true,
+	description = "Open MNIST-style IDX image and label files as a labelled stack.")
 public class ImportIdxCommand extends HourglassCommand {
 
 	@Parameter(label = "IDX images", style = "open",

@@ -29,7 +29,8 @@ import ij.process.ImageProcessor;
  * neighbours with their names and distances) and a results table (shown in Fiji), optionally a CSV file.
  */
 @Plugin(type = Command.class, name = "nearest-images", label = "Hourglass Autoencoder Nearest Images",
-	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Autoencoder Nearest Images", headless = true)
+	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Autoencoder Nearest Images", headless = true,
+	description = "The k images of a stack or folder most similar to a query image: a montage and a table.")
 public class NearestImagesCommand extends AutoencoderCommand {
 
 	/** Title of the results table. */

@@ -31,7 +31,8 @@ import ij.process.FloatProcessor;
  * normalised ones (comparable between images of different brightness).
  */
 @Plugin(type = Command.class, name = "reconstruct", label = "Hourglass Autoencoder Reconstruct",
-	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Autoencoder Reconstruct", headless = true)
+	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Autoencoder Reconstruct", headless = true,
+	description = "Rebuild images from their codes, with the error of each image.")
 public class ReconstructCommand extends AutoencoderCommand {
 
 	/** Title of the results table. */

@@ -29,7 +29,8 @@ import ij.ImagePlus;
  * framework's ({@link TrainCommand}).
  */
 @Plugin(type = Command.class, name = "autoencoder-train", label = "Hourglass Autoencoder Train",
-	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Autoencoder Train", headless = true)
+	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Autoencoder Train", headless = true,
+	description = "Train an autoencoder on a stack or folder of images (convolutional, or a dense code of d values).")
 public class TrainAutoencoderCommand extends TrainCommand {
 
 	@Parameter(label = "Images", required = false,

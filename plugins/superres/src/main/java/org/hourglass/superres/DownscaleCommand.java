@@ -27,7 +27,8 @@ import ij.process.ImageProcessor;
  * Grey images give a 32-bit result (no rounding); RGB images an RGB result, each colour downscaled and rounded.
  */
 @Plugin(type = Command.class, name = "downscale", label = "Hourglass Downscale",
-	menuPath = "Plugins>Hourglass>Super-resolution>Hourglass Downscale", headless = true)
+	menuPath = "Plugins>Hourglass>Super-resolution>Hourglass Downscale", headless = true,
+	description = "Make an image 2 or 4 times smaller: bicubic with antialiasing, or area averaging.")
 public class DownscaleCommand extends HourglassCommand {
 
 	@Parameter(label = "Image", description = "The image to make smaller: every channel, slice and frame; its " +

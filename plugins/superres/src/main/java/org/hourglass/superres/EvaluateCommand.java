@@ -26,7 +26,8 @@ import ij.measure.ResultsTable;
  * every edge, as the literature does.
  */
 @Plugin(type = Command.class, name = "upscale-evaluate", label = "Hourglass Upscale Evaluate",
-	menuPath = "Plugins>Hourglass>Super-resolution>Hourglass Upscale Evaluate", headless = true)
+	menuPath = "Plugins>Hourglass>Super-resolution>Hourglass Upscale Evaluate", headless = true,
+	description = "PSNR and SSIM of an upscaled image against the high-resolution original, beside bicubic.")
 public class EvaluateCommand extends HourglassCommand {
 
 	static final String TABLE = "Hourglass Upscale Evaluate";

@@ -16,7 +16,8 @@ import org.scijava.plugin.Plugin;
  * luminance upscaled by the model and their colour by bicubic interpolation ({@link ColourUpscaling}).
  */
 @Plugin(type = Command.class, name = "upscale", label = "Hourglass Upscale",
-	menuPath = "Plugins>Hourglass>Super-resolution>Hourglass Upscale", headless = true)
+	menuPath = "Plugins>Hourglass>Super-resolution>Hourglass Upscale", headless = true,
+	description = "Upscale an image (every channel, slice and frame) or a folder 2 or 4 times with a super-resolution model.")
 public class UpscaleCommand extends ApplyCommand {
 
 	static final String SUFFIX = "upscaled";

@@ -33,7 +33,8 @@ import ij.ImagePlus;
  * Patch sizes are high-resolution sizes; the network sees patches {@code factor} times smaller.
  */
 @Plugin(type = Command.class, name = "upscale-train", label = "Hourglass Upscale Train",
-	menuPath = "Plugins>Hourglass>Super-resolution>Hourglass Upscale Train", headless = true)
+	menuPath = "Plugins>Hourglass>Super-resolution>Hourglass Upscale Train", headless = true,
+	description = "Train a super-resolution model from high-resolution images or real low/high-resolution pairs.")
 public class UpscaleTrainCommand extends TrainCommand {
 
 	@Parameter(label = "Factor", min = "2", max = "4", description = "2 or 4: how many times larger the model " +

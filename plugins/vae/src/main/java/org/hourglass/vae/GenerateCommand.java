@@ -18,7 +18,8 @@ import ij.ImagePlus;
  * and decoded, as a stack whose slice labels are the vectors. The same seed gives the same images.
  */
 @Plugin(type = Command.class, name = "generate", label = "Hourglass VAE Generate",
-	menuPath = "Plugins>Hourglass>Variational autoencoder>Hourglass VAE Generate", headless = true)
+	menuPath = "Plugins>Hourglass>Variational autoencoder>Hourglass VAE Generate", headless = true,
+	description = "New images from latent vectors drawn from N(0, I), as a stack.")
 public class GenerateCommand extends VaeModelCommand {
 
 	/** Temperatures above this draw codes the model has essentially never seen. */

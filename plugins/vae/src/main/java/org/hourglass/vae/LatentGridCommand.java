@@ -23,7 +23,8 @@ import ij.ImagePlus;
  * codes ({@code z_mean}) of two images of a stack.
  */
 @Plugin(type = Command.class, name = "latent-grid", label = "Hourglass VAE Latent Grid",
-	menuPath = "Plugins>Hourglass>Variational autoencoder>Hourglass VAE Latent Grid", headless = true)
+	menuPath = "Plugins>Hourglass>Variational autoencoder>Hourglass VAE Latent Grid", headless = true,
+	description = "Decode a grid of latent values, or the path between two images, into one montage.")
 public class LatentGridCommand extends VaeModelCommand {
 
 	static final String GRID = "grid";

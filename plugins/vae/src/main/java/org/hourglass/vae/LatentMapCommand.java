@@ -27,7 +27,8 @@ import ij.process.ImageProcessor;
  * images drawn at some of their points.
  */
 @Plugin(type = Command.class, name = "latent-map", label = "Hourglass VAE Latent Map",
-	menuPath = "Plugins>Hourglass>Variational autoencoder>Hourglass VAE Latent Map", headless = true)
+	menuPath = "Plugins>Hourglass>Variational autoencoder>Hourglass VAE Latent Map", headless = true,
+	description = "The z_mean of a stack as a scatter plot, coloured by label.")
 public class LatentMapCommand extends VaeModelCommand {
 
 	static final String DIMENSIONS = "dimensions";

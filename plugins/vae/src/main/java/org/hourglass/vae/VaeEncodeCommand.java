@@ -24,7 +24,8 @@ import ij.measure.ResultsTable;
  * optionally a CSV file (columns {@code name, slice, z_mean0 …, z_log_sigma0 …}).
  */
 @Plugin(type = Command.class, name = "vae-encode", label = "Hourglass VAE Encode",
-	menuPath = "Plugins>Hourglass>Variational autoencoder>Hourglass VAE Encode", headless = true)
+	menuPath = "Plugins>Hourglass>Variational autoencoder>Hourglass VAE Encode", headless = true,
+	description = "z_mean and z_log_sigma of every image of a stack or folder: a table and a CSV file.")
 public class VaeEncodeCommand extends VaeModelCommand {
 
 	static final String TABLE = "Hourglass VAE Encode";

@@ -30,7 +30,8 @@ import ij.ImagePlus;
  * The live plot and the loss curve show the reconstruction and KL terms beside the total.
  */
 @Plugin(type = Command.class, name = "vae-train", label = "Hourglass VAE Train",
-	menuPath = "Plugins>Hourglass>Variational autoencoder>Hourglass VAE Train", headless = true)
+	menuPath = "Plugins>Hourglass>Variational autoencoder>Hourglass VAE Train", headless = true,
+	description = "Train a variational autoencoder (convolutional or dense) on a stack or folder of same-size images.")
 public class VaeTrainCommand extends TrainCommand {
 
 	@Parameter(label = "Images", required = false,

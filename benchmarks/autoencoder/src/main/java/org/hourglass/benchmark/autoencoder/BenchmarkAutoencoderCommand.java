@@ -33,7 +33,8 @@ import ij.io.FileSaver;
  * is trained or written.
  */
 @Plugin(type = Command.class, name = "benchmark-autoencoder", label = "Hourglass Autoencoder Benchmark",
-	headless = true)
+	headless = true,
+	description = "The autoencoder against PCA on the MNIST digits: reconstruction error and kNN accuracy.")
 public class BenchmarkAutoencoderCommand extends HourglassCommand {
 
 	@Parameter

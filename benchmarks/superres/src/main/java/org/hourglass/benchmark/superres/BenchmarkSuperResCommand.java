@@ -35,7 +35,8 @@ import org.scijava.plugin.Plugin;
  * the models, then the throughput and peak memory of each model on a large image ({@link Throughput}); writes a
  * Markdown report. Everything is checked before anything is computed or written.
  */
-@Plugin(type = Command.class, name = "benchmark-superres", label = "Hourglass Upscale Benchmark", headless = true)
+@Plugin(type = Command.class, name = "benchmark-superres", label = "Hourglass Upscale Benchmark", headless = true,
+	description = "Set5 with the literature protocol: bicubic and upscale models in one run.")
 public class BenchmarkSuperResCommand extends HourglassCommand {
 
 	private static final Logger LOG = LogManager.getLogger();

@@ -42,7 +42,8 @@ import ij.ImagePlus;
  * time, the CPU time and the machine's load; writes a Markdown report and, for a 2-dimensional model, the latent
  * grid and the map of the test digits as PNG images. Everything is checked before training starts.
  */
-@Plugin(type = Command.class, name = "benchmark-vae", label = "Hourglass VAE Benchmark", headless = true)
+@Plugin(type = Command.class, name = "benchmark-vae", label = "Hourglass VAE Benchmark", headless = true,
+	description = "Negative ELBO of VAEs on the MNIST test digits.")
 public class BenchmarkVaeCommand extends HourglassCommand {
 
 	private static final Logger LOG = LogManager.getLogger();
