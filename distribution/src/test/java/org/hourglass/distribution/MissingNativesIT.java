@@ -81,7 +81,7 @@ class MissingNativesIT {
 			assertFalse(text.contains("\tat "), "a stack trace:\n" + r + "\n--- log\n" + log);
 			assertFalse(text.contains("Exception"), "an exception:\n" + r + "\n--- log\n" + log);
 		}
-		assertTrue(log.contains("LOGBACK|WARN|org.hourglass.imagej.HourglassCommand|DenoiseCommand: " + out.get(
+		assertTrue(log.contains("LOGBACK|INFO|org.hourglass.imagej.HourglassCommand|DenoiseCommand: " + out.get(
 			"denoise.canceled")), log);
 		assertFalse(Files.exists(scratch.resolve("out.tif")));
 		return out.get("denoise.canceled");
