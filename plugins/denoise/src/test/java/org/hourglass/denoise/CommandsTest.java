@@ -146,6 +146,23 @@ class CommandsTest {
 
 	@Test
 	@Order(1)
+	void theMaskCellSizeIsAParameter() {
+		final Path file = dir.resolve("cell4.zip");
+		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy(
+			"noisy", 64, 64), "cell", 4));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		try (Model model = context.service(ModelService.class).load(file, DenoiseVariant.ID)) {
+			final String pairs = model.info().spec().properties().get(DenoiseVariant.PROP_PAIRS);
+			assertTrue(pairs.contains("one pixel per 4x4 cell"), pairs);
+		}
+		final Path refused = dir.resolve("cell1.zip");
+		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(refused, "input", Images.noisy("noisy", 64,
+			64), "cell", 1)), "Mask cell size must be at least 2, got 1");
+		assertFalse(Files.exists(refused), "nothing written");
+	}
+
+	@Test
+	@Order(1)
 	void trainByNeighbourSubsamplingWritesAResidualMseModelThatDenoises() {
 		final Path file = dir.resolve("ne2ne.zip");
 		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy("noisy",
