@@ -146,6 +146,40 @@ class CommandsTest {
 
 	@Test
 	@Order(1)
+	void theMaskCellSizeIsAParameter() {
+		final Path file = dir.resolve("cell4.zip");
+		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy(
+			"noisy", 64, 64), "cell", 4));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		try (Model model = context.service(ModelService.class).load(file, DenoiseVariant.ID)) {
+			final String pairs = model.info().spec().properties().get(DenoiseVariant.PROP_PAIRS);
+			assertTrue(pairs.contains("one pixel per 4x4 cell"), pairs);
+		}
+		final Path refused = dir.resolve("cell1.zip");
+		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(refused, "input", Images.noisy("noisy", 64,
+			64), "cell", 1)), "Mask cell size must be at least 2, got 1");
+		assertFalse(Files.exists(refused), "nothing written");
+	}
+
+	@Test
+	@Order(1)
+	void theCosineScheduleEndsTheRunAtALearningRateOfZero() {
+		final Path file = dir.resolve("cosine.zip");
+		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy(
+			"noisy", 64, 64), "schedule", "cosine"));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		try (Model model = context.service(ModelService.class).load(file, DenoiseVariant.ID)) {
+			final List<EpochResult> history = model.info().history();
+			assertEquals(2, history.size());
+			assertTrue(history.get(0).learningRate() < 1e-3 && history.get(0).learningRate() > 0, history.toString());
+			assertEquals(0, history.get(1).learningRate(), 1e-12);
+		}
+		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(dir.resolve("step.zip"), "input", Images
+			.noisy("noisy", 64, 64), "schedule", "step")), "Unknown learning rate schedule 'step'");
+	}
+
+	@Test
+	@Order(1)
 	void trainByNeighbourSubsamplingWritesAResidualMseModelThatDenoises() {
 		final Path file = dir.resolve("ne2ne.zip");
 		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy("noisy",

@@ -75,13 +75,7 @@ public class BenchmarkDenoiseCommand extends HourglassCommand {
 	protected void execute() {
 		if (out == null) throw new InvalidInputException("No report file was given (out=<file.md>).");
 		final Path report = out.toPath();
-		if (Files.isDirectory(report)) {
-			throw new InvalidInputException("Expected a report file, but " + report + " is a folder.");
-		}
-		if (Files.exists(report) && !overwrite) {
-			throw new InvalidInputException("Report " + report + " exists already; choose another file or replace " +
-				"it (overwrite=true).");
-		}
+		MarkdownReport.requireWritable(report, overwrite);
 		final BenchmarkImages images = BenchmarkImages.load(clean == null ? null : clean.toPath());
 		if (images.files().stream().anyMatch(f -> same(f, report))) {
 			throw new InvalidInputException("The report " + report + " would replace one of the clean images.");
@@ -115,13 +109,24 @@ public class BenchmarkDenoiseCommand extends HourglassCommand {
 
 	/** The names in a comma-separated list, trimmed, without empty entries. */
 	static List<String> modelNames(final String list) {
+		return names(list, "Model", "models");
+	}
+
+	/**
+	 * The entries of a comma-separated list, trimmed, without empty ones.
+	 *
+	 * @param what what an entry is, for the message, e.g. {@code Model}
+	 * @param key the parameter's key, for the message
+	 * @throws InvalidInputException if an entry is listed twice
+	 */
+	static List<String> names(final String list, final String what, final String key) {
 		final Set<String> names = new LinkedHashSet<>();
 		if (list == null) return List.of();
 		for (final String s : list.split(",")) {
 			final String t = s.strip();
 			if (t.isEmpty()) continue;
-			if (!names.add(t)) throw new InvalidInputException("Model '" + t + "' is listed twice in models=" + list +
-				".");
+			if (!names.add(t)) throw new InvalidInputException(what + " '" + t + "' is listed twice in " + key + "=" +
+				list + ".");
 		}
 		return List.copyOf(names);
 	}
@@ -132,7 +137,7 @@ public class BenchmarkDenoiseCommand extends HourglassCommand {
 		return Files.isRegularFile(p) ? ImageFolder.baseName(p) : name;
 	}
 
-	private static boolean same(final Path a, final Path b) {
+	static boolean same(final Path a, final Path b) {
 		return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
 	}
 }

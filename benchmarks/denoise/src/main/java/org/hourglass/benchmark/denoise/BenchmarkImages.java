@@ -41,21 +41,30 @@ public record BenchmarkImages(List<Path> files, List<Plane> clean) {
 	public static BenchmarkImages load(final Path folder) {
 		final List<Path> files = ImageFolder.list(folder);
 		final List<Plane> planes = new ArrayList<>(files.size());
-		for (final Path f : files) {
-			final ImagePlus image = ImageFolder.open(f);
-			InputChecks.requireGrey(image);
-			if (image.getBitDepth() != 8) {
-				throw new InvalidInputException("Expected clean 8-bit grey images (the benchmark measures PSNR on the " +
-					"0-255 scale), but " + f.getFileName() + " is " + image.getBitDepth() + "-bit.");
-			}
-			if (image.getStackSize() != 1) {
-				throw new InvalidInputException("Expected one 2-D image per file, but " + f.getFileName() + " has " +
-					image.getStackSize() + " planes (" + InputChecks.shape(image) + ").");
-			}
-			InputChecks.requireAtLeast(image, Metrics.SSIM_WINDOW, "the SSIM window");
-			planes.add(ImagePlanes.plane(image, 1, RgbPolicy.REFUSE).plane());
-		}
+		for (final Path f : files) planes.add(plane(f, true));
 		return new BenchmarkImages(files, planes);
+	}
+
+	/**
+	 * The one grey plane of an image file, checked: a single 2-D plane at least as large as the SSIM window,
+	 * without NaN or infinite values, and 8-bit if {@code eightBit}.
+	 *
+	 * @throws InvalidInputException if it is not
+	 */
+	public static Plane plane(final Path f, final boolean eightBit) {
+		final ImagePlus image = ImageFolder.open(f);
+		InputChecks.requireGrey(image);
+		if (eightBit && image.getBitDepth() != 8) {
+			throw new InvalidInputException("Expected clean 8-bit grey images (the benchmark measures PSNR on the " +
+				"0-255 scale), but " + f.getFileName() + " is " + image.getBitDepth() + "-bit.");
+		}
+		if (image.getStackSize() != 1) {
+			throw new InvalidInputException("Expected one 2-D image per file, but " + f.getFileName() + " has " +
+				image.getStackSize() + " planes (" + InputChecks.shape(image) + ").");
+		}
+		InputChecks.requireAtLeast(image, Metrics.SSIM_WINDOW, "the SSIM window");
+		InputChecks.requireFinite(image);
+		return ImagePlanes.plane(image, 1, RgbPolicy.REFUSE).plane();
 	}
 
 	public int size() {

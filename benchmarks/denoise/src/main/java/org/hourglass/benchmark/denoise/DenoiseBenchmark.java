@@ -80,13 +80,30 @@ public final class DenoiseBenchmark {
 	static MethodResult score(final String method, final String notes, final List<Plane> test,
 		final List<Plane> clean)
 	{
+		return score(method, notes, test, clean, false);
+	}
+
+	/**
+	 * PSNR and SSIM of every plane against its clean image, on the 0–255 scale.
+	 *
+	 * @param affineFit fit each plane to its clean image first ({@link Metrics#affineFit})
+	 */
+	static MethodResult score(final String method, final String notes, final List<Plane> test,
+		final List<Plane> clean, final boolean affineFit)
+	{
 		final double[] psnr = new double[test.size()];
 		final double[] ssim = new double[test.size()];
 		for (int i = 0; i < test.size(); i++) {
-			psnr[i] = Metrics.psnr(test.get(i), clean.get(i), RANGE);
-			ssim[i] = Metrics.ssim(test.get(i), clean.get(i), RANGE);
+			final Plane x = compared(test.get(i), clean.get(i), affineFit);
+			psnr[i] = Metrics.psnr(x, clean.get(i), RANGE);
+			ssim[i] = Metrics.ssim(x, clean.get(i), RANGE);
 		}
 		return new MethodResult(method, notes, psnr, ssim);
+	}
+
+	/** {@code test} as it is compared with {@code clean}: itself, or its least-squares affine fit to it. */
+	static Plane compared(final Plane test, final Plane clean, final boolean affineFit) {
+		return affineFit ? Metrics.affineFit(test, clean) : test;
 	}
 
 	/** A copy with values clipped to [0, 255]. */

@@ -38,9 +38,10 @@ public record TrainingConfig(Patches patches, Schedule schedule, Validation vali
 	 * @param earlyStoppingPatience epochs without validation improvement before training stops; 0 = never
 	 * @param minutes a time budget: training ends after the step in which it runs out (validating that last,
 	 *          partial epoch); 0 = none
+	 * @param decay how the learning rate changes during the run
 	 */
 	public record Schedule(int epochs, int stepsPerEpoch, double learningRate, int plateauPatience,
-		double plateauFactor, int earlyStoppingPatience, double minutes)
+		double plateauFactor, int earlyStoppingPatience, double minutes, Decay decay)
 	{
 
 		public Schedule {
@@ -51,7 +52,19 @@ public record TrainingConfig(Patches patches, Schedule schedule, Validation vali
 			require(plateauFactor > 0 && plateauFactor < 1, "plateau factor must be in (0, 1), got " + plateauFactor);
 			require(earlyStoppingPatience >= 0, "early stopping patience must be >= 0, got " + earlyStoppingPatience);
 			require(minutes >= 0 && Double.isFinite(minutes), "the time budget must be >= 0 minutes, got " + minutes);
+			require(decay != null, "a learning rate decay is required");
 		}
+	}
+
+	/** How the learning rate changes during a run. */
+	public enum Decay {
+		/** Multiplied by {@code plateauFactor} when the validation loss is flat for {@code plateauPatience} epochs. */
+		PLATEAU,
+		/**
+		 * Decays from {@code learningRate} to 0 along half a cosine, step by step, over the run's epochs, or over its
+		 * time budget if that ends first; the validation loss still chooses the best epoch.
+		 */
+		COSINE
 	}
 
 	/**
@@ -86,10 +99,10 @@ public record TrainingConfig(Patches patches, Schedule schedule, Validation vali
 		if (!ok) throw new IllegalArgumentException(message);
 	}
 
-	/** Patches 64×64, batch 32, 50 epochs × 100 steps, Adam 4e-4 halved after 10 flat epochs. */
+	/** Patches 64×64, batch 32, 50 epochs × 100 steps, Adam 4e-4 halved after 10 flat epochs, no time budget. */
 	public static TrainingConfig defaults() {
-		return new TrainingConfig(new Patches(64, 32, true), new Schedule(50, 100, 4e-4, 10, 0.5, 0, 0),
-			new Validation(0.1, 256), 42, new Checkpointing(null, false));
+		return new TrainingConfig(new Patches(64, 32, true), new Schedule(50, 100, 4e-4, 10, 0.5, 0, 0,
+			Decay.PLATEAU), new Validation(0.1, 256), 42, new Checkpointing(null, false));
 	}
 
 	// -- Parts --
@@ -159,38 +172,45 @@ public record TrainingConfig(Patches patches, Schedule schedule, Validation vali
 	public TrainingConfig withEpochs(final int v) {
 		final Schedule s = schedule;
 		return withSchedule(new Schedule(v, s.stepsPerEpoch(), s.learningRate(), s.plateauPatience(), s
-			.plateauFactor(), s.earlyStoppingPatience(), s.minutes()));
+			.plateauFactor(), s.earlyStoppingPatience(), s.minutes(), s.decay()));
 	}
 
 	public TrainingConfig withStepsPerEpoch(final int v) {
 		final Schedule s = schedule;
 		return withSchedule(new Schedule(s.epochs(), v, s.learningRate(), s.plateauPatience(), s.plateauFactor(), s
-			.earlyStoppingPatience(), s.minutes()));
+			.earlyStoppingPatience(), s.minutes(), s.decay()));
 	}
 
 	public TrainingConfig withLearningRate(final double v) {
 		final Schedule s = schedule;
 		return withSchedule(new Schedule(s.epochs(), s.stepsPerEpoch(), v, s.plateauPatience(), s.plateauFactor(), s
-			.earlyStoppingPatience(), s.minutes()));
+			.earlyStoppingPatience(), s.minutes(), s.decay()));
 	}
 
 	public TrainingConfig withPlateau(final int patience, final double factor) {
 		final Schedule s = schedule;
 		return withSchedule(new Schedule(s.epochs(), s.stepsPerEpoch(), s.learningRate(), patience, factor, s
-			.earlyStoppingPatience(), s.minutes()));
+			.earlyStoppingPatience(), s.minutes(), s.decay()));
 	}
 
 	public TrainingConfig withEarlyStopping(final int patience) {
 		final Schedule s = schedule;
 		return withSchedule(new Schedule(s.epochs(), s.stepsPerEpoch(), s.learningRate(), s.plateauPatience(), s
-			.plateauFactor(), patience, s.minutes()));
+			.plateauFactor(), patience, s.minutes(), s.decay()));
+	}
+
+	/** How the learning rate changes during the run. */
+	public TrainingConfig withDecay(final Decay v) {
+		final Schedule s = schedule;
+		return withSchedule(new Schedule(s.epochs(), s.stepsPerEpoch(), s.learningRate(), s.plateauPatience(), s
+			.plateauFactor(), s.earlyStoppingPatience(), s.minutes(), v));
 	}
 
 	/** A time budget in minutes (0 = none). */
 	public TrainingConfig withTimeBudget(final double minutes) {
 		final Schedule s = schedule;
 		return withSchedule(new Schedule(s.epochs(), s.stepsPerEpoch(), s.learningRate(), s.plateauPatience(), s
-			.plateauFactor(), s.earlyStoppingPatience(), minutes));
+			.plateauFactor(), s.earlyStoppingPatience(), minutes, s.decay()));
 	}
 
 	public TrainingConfig withValidation(final double fraction, final int count) {

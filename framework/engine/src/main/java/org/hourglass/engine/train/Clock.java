@@ -5,6 +5,7 @@ final class Clock {
 
 	private final long started;
 	private final long deadline;
+	private final double budget;
 	private final long totalSteps;
 	private long steps;
 
@@ -16,6 +17,7 @@ final class Clock {
 	Clock(final long started, final double minutes, final long totalSteps) {
 		this.started = started;
 		this.deadline = minutes > 0 ? started + (long) (minutes * 60e9) : Long.MAX_VALUE;
+		this.budget = minutes * 60;
 		this.totalSteps = totalSteps;
 	}
 
@@ -33,6 +35,11 @@ final class Clock {
 		final double bySteps = steps == 0 ? Double.POSITIVE_INFINITY : elapsed / steps * (totalSteps - steps);
 		return deadline == Long.MAX_VALUE ? bySteps : Math.max(0, Math.min(bySteps, (deadline - System.nanoTime()) /
 			1e9));
+	}
+
+	/** The part of the time budget used, from 0 to 1; 0 without a budget. */
+	double budgetUsed() {
+		return budget > 0 ? Math.min(1, elapsed() / budget) : 0;
 	}
 
 	boolean outOfTime() {

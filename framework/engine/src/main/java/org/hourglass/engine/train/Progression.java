@@ -7,7 +7,7 @@ import org.hourglass.api.training.TrainingReport;
 
 /**
  * Where a run stands between epochs and what the validation loss makes of it: the best loss and epoch so far,
- * the learning rate reduced on a plateau, early stopping. Its numbers are what a checkpoint keeps
+ * the learning rate reduced on a plateau (or decayed along a cosine, step by step), early stopping. Its numbers are what a checkpoint keeps
  * ({@link TrainerState}).
  */
 final class Progression {
@@ -83,13 +83,26 @@ final class Progression {
 		return false;
 	}
 
+	/**
+	 * After step {@code step} (from 1) of the current epoch: with the cosine decay, sets the learning rate for the
+	 * next step, {@code learningRate · (1 + cos(π·t)) / 2} with {@code t} the part of the run done, by steps over
+	 * all its epochs or by {@code budgetUsed} of a time budget, whichever is further.
+	 */
+	void afterStep(final int step, final double budgetUsed) {
+		if (schedule.decay() != TrainingConfig.Decay.COSINE) return;
+		final double bySteps = ((runEpoch - 1) * (double) schedule.stepsPerEpoch() + step) / ((double) schedule
+			.epochs() * schedule.stepsPerEpoch());
+		final double t = Math.min(1, Math.max(bySteps, budgetUsed));
+		lr.set(schedule.learningRate() * 0.5 * (1 + Math.cos(Math.PI * t)));
+	}
+
 	/** After {@link #record}: {@link TrainingReport.Ending#EARLY_STOPPING} if patience ran out, else null (and the plateau rule applied). */
 	TrainingReport.Ending afterEpoch() {
 		if (schedule.earlyStoppingPatience() > 0 && sinceBest >= schedule.earlyStoppingPatience()) {
 			LOG.info("No improvement for {} epochs: stopping early", sinceBest);
 			return TrainingReport.Ending.EARLY_STOPPING;
 		}
-		if (plateauWait >= schedule.plateauPatience()) {
+		if (schedule.decay() == TrainingConfig.Decay.PLATEAU && plateauWait >= schedule.plateauPatience()) {
 			lr.set(lr.get() * schedule.plateauFactor());
 			plateauWait = 0;
 			LOG.info("Validation loss flat for {} epochs: learning rate reduced to {}", schedule.plateauPatience(),

@@ -34,8 +34,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One training run of a model: the epoch loop. Adam with the learning rate reduced on plateau
- * ({@link Progression}), validation every epoch on patches fixed for the run ({@link Validation}), the best
+ * One training run of a model: the epoch loop. Adam with the learning rate reduced on plateau or decayed
+ * along a cosine ({@link Progression}), validation every epoch on patches fixed for the run ({@link Validation}), the best
  * weights kept and restored at the end, early stopping, a time budget, progress events with every loss term,
  * finish-early and cancel between steps, a checkpoint after every epoch and resume from it
  * ({@link Checkpoints}).
@@ -130,6 +130,7 @@ public final class Trainer {
 				.reconstruction().name())), values -> {
 					totals.add(values);
 					clock.step();
+					progression.afterStep(totals.count(), clock.budgetUsed());
 					listener.progress(new TrainingProgress(epoch, progression.baseEpochs() + config.epochs(), totals
 						.count(), config.stepsPerEpoch(), values, lr.get(), clock.elapsed(), clock.remaining()));
 					final StopRequest request = listener.stopRequest();

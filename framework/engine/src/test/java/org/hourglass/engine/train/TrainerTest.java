@@ -164,6 +164,37 @@ class TrainerTest {
 	}
 
 	@Test
+	void theCosineDecayTakesTheLearningRateToZeroOverTheRun() {
+		try (Model model = model()) {
+			final Recorder events = new Recorder();
+			final TrainingReport report = service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(2)
+				.withPlateau(1, 0.5).withDecay(TrainingConfig.Decay.COSINE), events);
+			assertEquals(16, events.steps.size());
+			// the rate a step reports is the one set after it, for the next step; no plateau halving on top
+			for (int i = 0; i < 16; i++) {
+				final double expected = 3e-3 * 0.5 * (1 + Math.cos(Math.PI * (i + 1) / 16));
+				assertEquals(expected, events.steps.get(i).learningRate(), 1e-12, "step " + (i + 1));
+			}
+			assertEquals(0, report.epochs().get(1).learningRate(), 1e-12);
+		}
+	}
+
+	@Test
+	void theCosineDecayFollowsATimeBudgetThatEndsFirst() {
+		try (Model model = model()) {
+			final Recorder events = new Recorder();
+			// 1000 epochs could not end in the budget: the decay follows the time, and reaches 0 as it runs out
+			service.train(model, data(), PairMaker.IDENTITY, tiny().withEpochs(1000).withTimeBudget(0.05).withDecay(
+				TrainingConfig.Decay.COSINE), events);
+			final List<Double> rates = events.steps.stream().map(TrainingProgress::learningRate).toList();
+			assertTrue(rates.size() > 2, rates.size() + " steps");
+			for (int i = 1; i < rates.size(); i++) assertTrue(rates.get(i) <= rates.get(i - 1), "falling: " + rates);
+			// by the 8000 steps of the epochs it would still be near 3e-3
+			assertEquals(0, rates.get(rates.size() - 1), 3e-3 * 0.02, "at the end of the budget");
+		}
+	}
+
+	@Test
 	void finishingEarlyKeepsTheBestModel() {
 		try (Model model = model()) {
 			final Plane probe = Fixtures.image(16, 16, 9);

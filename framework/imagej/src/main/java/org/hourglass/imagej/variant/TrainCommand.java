@@ -52,6 +52,15 @@ public abstract class TrainCommand extends HourglassCommand {
 		description = "Stop after this many minutes, keeping the best epoch so far; 0 = no limit.")
 	private double minutes;
 
+	@Parameter(label = "Learning rate schedule", choices = { SCHEDULE_PLATEAU, SCHEDULE_COSINE },
+		description = "plateau: halved when the validation loss has not improved for 10 epochs; cosine: decays to 0 " +
+			"along half a cosine over the epochs, or over the time budget if that ends first.")
+	private String schedule = SCHEDULE_PLATEAU;
+
+	/** Choices of {@code schedule}. */
+	public static final String SCHEDULE_PLATEAU = "plateau";
+	public static final String SCHEDULE_COSINE = "cosine";
+
 	@Parameter(label = "Random seed", description = "Seed of patch sampling and of the initial weights: same seed, " +
 		"same run.")
 	private long seed = 42;
@@ -100,6 +109,13 @@ public abstract class TrainCommand extends HourglassCommand {
 		stepsPerEpoch = defaults.stepsPerEpoch();
 		learningRate = defaults.learningRate();
 		minutes = defaults.minutes();
+	}
+
+	private TrainingConfig.Decay decay() {
+		if (schedule == null || SCHEDULE_PLATEAU.equals(schedule)) return TrainingConfig.Decay.PLATEAU;
+		if (SCHEDULE_COSINE.equals(schedule)) return TrainingConfig.Decay.COSINE;
+		throw new InvalidInputException("Unknown learning rate schedule '" + schedule + "'; expected " +
+			SCHEDULE_PLATEAU + " or " + SCHEDULE_COSINE + ".");
 	}
 
 	// -- What a variant says --
@@ -170,7 +186,7 @@ public abstract class TrainCommand extends HourglassCommand {
 			PatchGeometry.check(spec.network(), pairs.inputReduction(), patch);
 			final TrainingConfig config = configure(fromParameters(() -> TrainingConfig.defaults().withPatchSize(patch)
 				.withBatchSize(batchSize).withEpochs(epochs).withStepsPerEpoch(stepsPerEpoch).withLearningRate(
-					learningRate).withTimeBudget(minutes).withSeed(seed).withCheckpoint(ModelTraining.checkpointFile(file),
+					learningRate).withTimeBudget(minutes).withDecay(decay()).withSeed(seed).withCheckpoint(ModelTraining.checkpointFile(file),
 						resume)), spec);
 			final TrainingMonitor monitor = new TrainingMonitor(status(), file.getFileName().toString(), file
 				.toAbsolutePath().toString(), this::isCanceled);
