@@ -63,6 +63,43 @@ class MacroIT {
 		noStackTrace(r);
 	}
 
+	/** Every variant's sample macro trains a small model and applies it: a model and a result, nothing else. */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "autoencoder-train-and-map.ijm, digits-map.png", "vae-train-and-generate.ijm, generated.tif",
+		"upscale-train-and-apply.ijm, nuclei-x2.tif", "sharpen-train-and-apply.ijm, sharpened.tif" })
+	void everyVariantsSampleMacroTrainsAndApplies(final String macro, final String result) throws Exception {
+		screen();
+		final Path out = Files.createDirectories(scratch.resolve(macro.replace(".ijm", "")));
+		final Processes.Result r = hourglass("macro", Installation.workbench().resolve("samples/macros/" + macro)
+			.toString(), out + "/");
+		assertEquals(0, r.exitCode(), r.toString());
+		noStackTrace(r);
+		assertTrue(Files.size(out.resolve(result)) > 0, r.toString());
+		try (Stream<Path> files = Files.list(out)) {
+			final List<Path> written = files.toList();
+			assertEquals(2, written.size(), "a model and a result: " + written);
+			assertTrue(written.stream().anyMatch(p -> p.toString().endsWith(".zip")), "a model: " + written);
+		}
+	}
+
+	@Test
+	void theFolderMacroDenoisesEveryImageAndRefusesToReplaceItsResults() throws Exception {
+		screen();
+		final Path in = Files.createDirectories(scratch.resolve("folder-in"));
+		Files.copy(Installation.semSample(), in.resolve("a.tif"));
+		final Path out = scratch.resolve("folder-out");
+		final String macro = Installation.workbench().resolve("samples/macros/denoise-folder.ijm").toString();
+		final Processes.Result first = hourglass("macro", macro, in + "," + out);
+		assertEquals(0, first.exitCode(), first.toString());
+		assertTrue(first.out().contains("denoised 1 images"), first.toString());
+		final long written = Files.getLastModifiedTime(out.resolve("a.tif")).toMillis();
+		final Processes.Result again = hourglass("macro", macro, in + "," + out);
+		assertEquals(1, again.exitCode(), again.toString());
+		assertTrue(again.err().contains("Refusing to replace"), again.toString());
+		assertEquals(written, Files.getLastModifiedTime(out.resolve("a.tif")).toMillis(), "the result is untouched");
+		noStackTrace(again);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = {
 		"unknown key|run(\"Hourglass Denoise\", \"modle=denoise-sample input=sem-noisy.tif\");|has no key 'modle'",
