@@ -41,10 +41,12 @@ class MacroIT {
 	private static final String END = "<!-- end of reference -->";
 
 	private static Path scratch;
+	private static Hourglass workbench;
 
 	@BeforeAll
 	static void scratch() throws IOException {
 		scratch = Installation.scratch("macro");
+		workbench = Hourglass.installed(scratch);
 	}
 
 	@Test
@@ -125,9 +127,9 @@ class MacroIT {
 	@Test
 	void withoutAScreenAMacroIsRefusedWithTheWayOut() throws Exception {
 		final Path macro = Files.writeString(scratch.resolve("print.ijm"), "print(\"hello\");\n");
-		final Map<String, String> env = new HashMap<>(environment());
+		final Map<String, String> env = new HashMap<>(workbench.environment());
 		env.put("DISPLAY", null);
-		final Processes.Result r = Processes.run(command("macro", macro.toString()), env, scratch);
+		final Processes.Result r = Processes.run(workbench.command("macro", macro.toString()), env, scratch);
 		assertEquals(2, r.exitCode(), r.toString());
 		assertTrue(r.err().contains("xvfb-run"), r.toString());
 		noStackTrace(r);
@@ -260,19 +262,6 @@ class MacroIT {
 	}
 
 	private static Processes.Result hourglass(final String... args) throws Exception {
-		return Processes.run(command(args), environment(), scratch);
-	}
-
-	private static List<String> command(final String... args) {
-		final List<String> command = new ArrayList<>();
-		command.add(Installation.workbench().resolve("bin/hourglass").toString());
-		command.addAll(List.of(args));
-		return command;
-	}
-
-	private static Map<String, String> environment() {
-		return Map.of("JAVA_HOME", System.getProperty("java.home"), "HOURGLASS_OPTS", "-Dhourglass.logs=" + scratch
-			.resolve("logs") + " -Dorg.bytedeco.javacpp.cachedir=" + System.getProperty(
-				"org.bytedeco.javacpp.cachedir"));
+		return workbench.run(args);
 	}
 }
