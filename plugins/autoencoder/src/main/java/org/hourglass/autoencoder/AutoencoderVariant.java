@@ -11,6 +11,7 @@ import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.Loss;
 import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
+import org.hourglass.imagej.variant.NormalizationChoice;
 import org.hourglass.imagej.variant.VariantDescriptor;
 
 /**
@@ -72,11 +73,6 @@ public final class AutoencoderVariant {
 	/** Names of the loss choices. */
 	public static final String LOSS_MSE = "mse";
 	public static final String LOSS_BCE = "bce";
-
-	/** Names of the normalisation choices. */
-	public static final String NORM_AUTO = "auto";
-	public static final String NORM_RANGE_8BIT = "0-255";
-	public static final String NORM_PERCENTILE = "percentile";
 
 	private AutoencoderVariant() {}
 
@@ -177,27 +173,6 @@ public final class AutoencoderVariant {
 	}
 
 	/**
-	 * The normalisation called {@code choice} for images of {@code bitDepth}: {@value #NORM_AUTO} is
-	 * {@value #NORM_RANGE_8BIT} for 8-bit images and {@value #NORM_PERCENTILE} otherwise.
-	 *
-	 * @throws InvalidInputException for an unknown choice, or the 0–255 range for images that are not 8-bit
-	 */
-	public static Normalization normalization(final String choice, final int bitDepth) {
-		final String c = choice == null ? NORM_AUTO : choice;
-		if (NORM_AUTO.equals(c)) return bitDepth == 8 ? Normalization.fixed(0, 255) : Normalization.percentile();
-		if (NORM_PERCENTILE.equals(c)) return Normalization.percentile();
-		if (NORM_RANGE_8BIT.equals(c)) {
-			if (bitDepth != 8) {
-				throw new InvalidInputException("Normalisation " + NORM_RANGE_8BIT + " is meant for 8-bit images, but " +
-					"these are " + bitDepth + "-bit; use " + NORM_PERCENTILE + " (or " + NORM_AUTO + ").");
-			}
-			return Normalization.fixed(0, 255);
-		}
-		throw new InvalidInputException("Unknown normalisation '" + c + "'; expected " + NORM_AUTO + ", " +
-			NORM_RANGE_8BIT + " or " + NORM_PERCENTILE + ".");
-	}
-
-	/**
 	 * Binary cross-entropy compares intensities in [0, 1]: only a fixed range maps every training image there.
 	 *
 	 * @throws InvalidInputException for BCE with any other normalisation
@@ -205,7 +180,7 @@ public final class AutoencoderVariant {
 	public static void checkLoss(final LossTerm.Kind loss, final Normalization normalization) {
 		if (loss == LossTerm.Kind.BCE && normalization.mode() != Normalization.Mode.FIXED) {
 			throw new InvalidInputException("Loss " + LOSS_BCE + " compares intensities between 0 and 1, which only " +
-				"the fixed " + NORM_RANGE_8BIT + " range of 8-bit images guarantees; these images are normalised by " +
+				"the fixed " + NormalizationChoice.RANGE_8BIT + " range of 8-bit images guarantees; these images are normalised by " +
 				"percentiles, so choose loss=" + LOSS_MSE + " (or convert the images to 8-bit).");
 		}
 	}

@@ -15,6 +15,7 @@ import org.hourglass.imagej.codes.ImageSet;
 import org.hourglass.imagej.variant.TrainCommand;
 import org.hourglass.imagej.variant.TrainingDefaults;
 import org.hourglass.imagej.variant.VariantDescriptor;
+import org.hourglass.imagej.variant.NormalizationChoice;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -65,11 +66,11 @@ public class TrainAutoencoderCommand extends TrainCommand {
 			"(with the 0-255 normalisation).")
 	private String loss = AutoencoderVariant.LOSS_MSE;
 
-	@Parameter(label = "Normalisation", choices = { AutoencoderVariant.NORM_AUTO, AutoencoderVariant.NORM_RANGE_8BIT,
-		AutoencoderVariant.NORM_PERCENTILE },
+	@Parameter(label = "Normalisation", choices = { NormalizationChoice.AUTO, NormalizationChoice.RANGE_8BIT,
+		NormalizationChoice.PERCENTILE },
 		description = "auto: 0-255 for 8-bit images, percentile otherwise; 0-255: the fixed 8-bit range; " +
 			"percentile: each image's 1 % to 99.8 % range (microscopy).")
-	private String normalization = AutoencoderVariant.NORM_AUTO;
+	private String normalization = NormalizationChoice.AUTO;
 
 	@Parameter(label = "Augment with flips and rotations",
 		description = "Learn each image also under its 8 flips and rotations: for images without a preferred " +
@@ -118,7 +119,7 @@ public class TrainAutoencoderCommand extends TrainCommand {
 	@Override
 	protected ModelSpec newSpec(final TrainingData trainingData) {
 		final LossTerm.Kind kind = AutoencoderVariant.loss(loss);
-		final Normalization n = AutoencoderVariant.normalization(normalization, images.bitDepth());
+		final Normalization n = NormalizationChoice.forBitDepth(normalization, images.bitDepth());
 		return AutoencoderVariant.spec(AutoencoderVariant.network(AutoencoderVariant.filters(filters), latent,
 			codeSize, canvas.side(), kind), kind, n, canvas);
 	}

@@ -12,6 +12,7 @@ import org.hourglass.api.network.Activation;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
+import org.hourglass.imagej.variant.NormalizationChoice;
 import org.junit.jupiter.api.Test;
 
 /** The variant's network, choices and canvas, without the engine. */
@@ -57,10 +58,10 @@ class NetworkTest {
 			.contains("1 to 6 levels"));
 		assertTrue(assertThrows(InvalidInputException.class, () -> AutoencoderVariant.loss("l1")).getMessage()
 			.contains("expected mse or bce"));
-		assertTrue(assertThrows(InvalidInputException.class, () -> AutoencoderVariant.normalization("0-255", 16))
+		assertTrue(assertThrows(InvalidInputException.class, () -> NormalizationChoice.forBitDepth("0-255", 16))
 			.getMessage().contains("meant for 8-bit images"));
-		assertEquals(Normalization.fixed(0, 255), AutoencoderVariant.normalization("auto", 8));
-		assertEquals(Normalization.percentile(), AutoencoderVariant.normalization("auto", 16));
+		assertEquals(Normalization.fixed(0, 255), NormalizationChoice.forBitDepth("auto", 8));
+		assertEquals(Normalization.percentile(), NormalizationChoice.forBitDepth("auto", 16));
 		assertTrue(assertThrows(InvalidInputException.class, () -> AutoencoderVariant.checkLoss(LossTerm.Kind.BCE,
 			Normalization.percentile())).getMessage().contains("choose loss=mse"));
 	}

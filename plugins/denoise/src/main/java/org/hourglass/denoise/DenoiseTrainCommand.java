@@ -10,6 +10,7 @@ import org.hourglass.imagej.TrainingImages;
 import org.hourglass.imagej.variant.TrainCommand;
 import org.hourglass.imagej.variant.TrainingDefaults;
 import org.hourglass.imagej.variant.VariantDescriptor;
+import org.hourglass.imagej.variant.NormalizationChoice;
 import org.scijava.plugin.Parameter;
 
 import ij.ImagePlus;
@@ -33,11 +34,11 @@ abstract class DenoiseTrainCommand extends TrainCommand {
 		description = "Convolution filters in the first level; doubled in each deeper level.")
 	private int filters = DenoiseVariant.DEFAULT_FILTERS;
 
-	@Parameter(label = "Normalisation", choices = { DenoiseVariant.NORM_PERCENTILE, DenoiseVariant.NORM_RANGE_8BIT,
-		DenoiseVariant.NORM_MEAN_STD },
+	@Parameter(label = "Normalisation", choices = { NormalizationChoice.PERCENTILE, NormalizationChoice.RANGE_8BIT,
+		NormalizationChoice.MEAN_STD },
 		description = "percentile: each image's 1 % to 99.8 % range (microscopy); 0-255: fixed 8-bit range " +
 			"(natural 8-bit images); mean-std: mean and standard deviation of the training data.")
-	private String normalization = DenoiseVariant.NORM_PERCENTILE;
+	private String normalization = NormalizationChoice.PERCENTILE;
 
 	@Parameter(label = "Channels", choices = { "separate", "joint" },
 		description = "separate: each channel is denoised on its own by one single-channel network; joint: one " +
@@ -82,8 +83,8 @@ abstract class DenoiseTrainCommand extends TrainCommand {
 	@Override
 	protected ModelSpec newSpec(final TrainingData data) {
 		final PairMaker pairs = pairs(null, data);
-		return DenoiseVariant.spec(training(), depth, filters, TrainingImages.channels(data.training()), DenoiseVariant
-			.normalization(normalization), pairsDescription(pairs));
+		return DenoiseVariant.spec(training(), depth, filters, TrainingImages.channels(data.training()),
+			NormalizationChoice.of(normalization), pairsDescription(pairs));
 	}
 
 	@Override
@@ -94,7 +95,7 @@ abstract class DenoiseTrainCommand extends TrainCommand {
 	@Override
 	protected void checkData(final ModelSpec spec, final TrainingData data) {
 		final ImagePlus typical = typicalImage();
-		if (typical != null) DenoiseVariant.checkNormalization(spec.normalization(), typical);
+		if (typical != null) NormalizationChoice.requireFitting(spec.normalization(), typical);
 	}
 
 	/** A model to fine-tune must have been trained the same way (supervised, blind spot, neighbour sub-sampling). */

@@ -10,8 +10,6 @@ import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.imagej.variant.VariantDescriptor;
 
-import ij.ImagePlus;
-
 /**
  * What makes the denoise variant: its id, its network, its normalisation and its losses, in one place.
  * <p>
@@ -59,11 +57,6 @@ public final class DenoiseVariant {
 	/** Model property: the blind-spot neighbourhood radius, or the synthetic noise, or "pairs". */
 	public static final String PROP_PAIRS = "pairs";
 
-	/** Names of the normalisation choices in the commands. */
-	public static final String NORM_PERCENTILE = "percentile";
-	public static final String NORM_RANGE_8BIT = "0-255";
-	public static final String NORM_MEAN_STD = "mean-std";
-
 	/** How a denoise model learns. */
 	public enum Training {
 		/** From noisy/clean pairs or clean images with synthetic noise. */
@@ -107,28 +100,6 @@ public final class DenoiseVariant {
 	/** The loss of a training mode: MSE, or MSE on the masked pixels only for blind-spot training. */
 	public static Loss loss(final Training training) {
 		return Loss.of(training == Training.SELF_SUPERVISED ? LossTerm.Kind.MASKED_MSE : LossTerm.Kind.MSE);
-	}
-
-	/**
-	 * The normalisation called {@code choice}: {@value #NORM_PERCENTILE}, {@value #NORM_RANGE_8BIT} or
-	 * {@value #NORM_MEAN_STD}.
-	 */
-	public static Normalization normalization(final String choice) {
-		return switch (choice == null ? NORM_PERCENTILE : choice) {
-			case NORM_PERCENTILE -> Normalization.percentile();
-			case NORM_RANGE_8BIT -> Normalization.fixed(0, 255);
-			case NORM_MEAN_STD -> Normalization.meanStd();
-			default -> throw new InvalidInputException("Unknown normalisation '" + choice + "'; expected " +
-				NORM_PERCENTILE + ", " + NORM_RANGE_8BIT + " or " + NORM_MEAN_STD + ".");
-		};
-	}
-
-	/** Refuses the fixed 0–255 range for images that are not 8-bit. */
-	public static void checkNormalization(final Normalization n, final ImagePlus image) {
-		if (n.mode() == Normalization.Mode.FIXED && image.getBitDepth() != 8 && image.getBitDepth() != 24) {
-			throw new InvalidInputException("Normalisation " + NORM_RANGE_8BIT + " is meant for 8-bit images, but '" +
-				image.getTitle() + "' is " + image.getBitDepth() + "-bit; use " + NORM_PERCENTILE + ".");
-		}
 	}
 
 	/** The model spec of a new single-channel denoise model. */

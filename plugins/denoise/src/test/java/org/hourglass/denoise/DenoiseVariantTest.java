@@ -11,6 +11,7 @@ import org.hourglass.api.image.Normalization;
 import org.hourglass.api.network.Activation;
 import org.hourglass.api.network.Loss;
 import org.hourglass.api.network.LossTerm;
+import org.hourglass.imagej.variant.NormalizationChoice;
 import org.junit.jupiter.api.Test;
 
 import ij.IJ;
@@ -40,11 +41,11 @@ class DenoiseVariantTest {
 
 	@Test
 	void normalisationChoices() {
-		assertEquals(Normalization.percentile(), DenoiseVariant.normalization("percentile"));
-		assertEquals(Normalization.fixed(0, 255), DenoiseVariant.normalization("0-255"));
-		assertEquals(Normalization.Mode.MEAN_STD, DenoiseVariant.normalization("mean-std").mode());
-		assertThrows(InvalidInputException.class, () -> DenoiseVariant.normalization("minmax"));
-		final String m = assertThrows(InvalidInputException.class, () -> DenoiseVariant.checkNormalization(
+		assertEquals(Normalization.percentile(), NormalizationChoice.of("percentile"));
+		assertEquals(Normalization.fixed(0, 255), NormalizationChoice.of("0-255"));
+		assertEquals(Normalization.Mode.MEAN_STD, NormalizationChoice.of("mean-std").mode());
+		assertThrows(InvalidInputException.class, () -> NormalizationChoice.of("minmax"));
+		final String m = assertThrows(InvalidInputException.class, () -> NormalizationChoice.requireFitting(
 			Normalization.fixed(0, 255), IJ.createImage("deep", "16-bit black", 4, 4, 1))).getMessage();
 		assertTrue(m.contains("'deep' is 16-bit"), m);
 		assertThrows(InvalidInputException.class, () -> DenoiseVariant.network(DenoiseVariant.Training.SUPERVISED, 0,

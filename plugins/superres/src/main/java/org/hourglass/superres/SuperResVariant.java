@@ -11,8 +11,6 @@ import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.imagej.variant.VariantDescriptor;
 
-import ij.ImagePlus;
-
 /**
  * What makes the super-resolution variant: its id, its network, its normalisation and its loss, in one place.
  * <p>
@@ -57,11 +55,6 @@ public final class SuperResVariant {
 	public static final int DEFAULT_DEPTH = 2;
 	public static final int DEFAULT_FILTERS = 32;
 
-	/** Choices of normalisation, as commands name them. */
-	public static final String NORM_PERCENTILE = "percentile";
-	public static final String NORM_RANGE_8BIT = "0-255";
-	public static final String NORM_MEAN_STD = "mean-std";
-
 	private SuperResVariant() {}
 
 	/**
@@ -90,28 +83,6 @@ public final class SuperResVariant {
 	/** Mean squared error. */
 	public static Loss loss() {
 		return Loss.of(LossTerm.Kind.MSE);
-	}
-
-	/**
-	 * The normalisation called {@code choice}: {@value #NORM_PERCENTILE}, {@value #NORM_RANGE_8BIT} or
-	 * {@value #NORM_MEAN_STD}.
-	 */
-	public static Normalization normalization(final String choice) {
-		return switch (choice == null ? NORM_PERCENTILE : choice) {
-			case NORM_PERCENTILE -> Normalization.percentile();
-			case NORM_RANGE_8BIT -> Normalization.fixed(0, 255);
-			case NORM_MEAN_STD -> Normalization.meanStd();
-			default -> throw new InvalidInputException("Unknown normalisation '" + choice + "'; expected " +
-				NORM_PERCENTILE + ", " + NORM_RANGE_8BIT + " or " + NORM_MEAN_STD + ".");
-		};
-	}
-
-	/** Refuses the fixed 0–255 range for images that are not 8-bit. */
-	public static void checkNormalization(final Normalization n, final ImagePlus image) {
-		if (n.mode() == Normalization.Mode.FIXED && image.getBitDepth() != 8 && image.getBitDepth() != 24) {
-			throw new InvalidInputException("Normalisation " + NORM_RANGE_8BIT + " is meant for 8-bit images, but '" +
-				image.getTitle() + "' is " + image.getBitDepth() + "-bit; use " + NORM_PERCENTILE + ".");
-		}
 	}
 
 	/** The spec of a new model. */

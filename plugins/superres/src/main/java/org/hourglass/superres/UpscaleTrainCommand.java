@@ -15,6 +15,7 @@ import org.hourglass.imagej.TrainingImages;
 import org.hourglass.imagej.variant.TrainCommand;
 import org.hourglass.imagej.variant.TrainingDefaults;
 import org.hourglass.imagej.variant.VariantDescriptor;
+import org.hourglass.imagej.variant.NormalizationChoice;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -103,11 +104,11 @@ public class UpscaleTrainCommand extends TrainCommand {
 		description = "Convolution filters in the first level; doubled in each deeper level.")
 	private int filters = SuperResVariant.DEFAULT_FILTERS;
 
-	@Parameter(label = "Normalisation", choices = { SuperResVariant.NORM_PERCENTILE, SuperResVariant.NORM_RANGE_8BIT,
-		SuperResVariant.NORM_MEAN_STD },
+	@Parameter(label = "Normalisation", choices = { NormalizationChoice.PERCENTILE, NormalizationChoice.RANGE_8BIT,
+		NormalizationChoice.MEAN_STD },
 		description = "percentile: each image's 1 % to 99.8 % range (any bit depth); 0-255: the fixed 8-bit range; " +
 			"mean-std: mean and standard deviation of the training data.")
-	private String normalization = SuperResVariant.NORM_PERCENTILE;
+	private String normalization = NormalizationChoice.PERCENTILE;
 
 	private ImagePlus typical;
 
@@ -186,14 +187,14 @@ public class UpscaleTrainCommand extends TrainCommand {
 	@Override
 	protected ModelSpec newSpec(final TrainingData data) {
 		final boolean pairs = realPairs();
-		return SuperResVariant.spec(factor, depth, filters, SuperResVariant.normalization(normalization), pairs
+		return SuperResVariant.spec(factor, depth, filters, NormalizationChoice.of(normalization), pairs
 			? SuperResVariant.FROM_PAIRS : SuperResVariant.FROM_DOWNSCALING, pairs ? "real low/high pairs" : pairs(null,
 				data).toString(), patchSize);
 	}
 
 	@Override
 	protected void checkData(final ModelSpec spec, final TrainingData data) {
-		if (typical != null) SuperResVariant.checkNormalization(spec.normalization(), typical);
+		if (typical != null) NormalizationChoice.requireFitting(spec.normalization(), typical);
 	}
 
 	@Override

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.hourglass.imagej.HourglassCommand;
+import org.hourglass.imagej.variant.NormalizationChoice;
 import org.scijava.Context;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleService;
@@ -71,7 +72,7 @@ class BenchmarkSuperResCommandTest {
 		Files.writeString(set.resolve("notes.txt"), "not an image");
 		model = dir.resolve("tiny-x2.zip");
 		final ModelService models = context.service(ModelService.class);
-		try (Model m = models.create(SuperResVariant.spec(2, 1, 4, SuperResVariant.normalization("percentile"),
+		try (Model m = models.create(SuperResVariant.spec(2, 1, 4, NormalizationChoice.of("percentile"),
 			SuperResVariant.FROM_DOWNSCALING, "bicubic downscaling x2", 16)))
 		{
 			final Plane p = LiteratureProtocol.luminance(new ImagePlus("b", rgb));
