@@ -3,6 +3,8 @@ package org.hourglass.benchmark.superres;
 import java.util.List;
 import java.util.Locale;
 
+import org.hourglass.api.PredictOptions;
+
 /**
  * A super-resolution benchmark as Markdown: what was measured and on what machine, the summary table, PSNR per
  * image, and the throughput and peak memory of upscaling a large image.
@@ -79,9 +81,10 @@ public record SuperResReport(String set, List<String> images, List<Scores> score
 		}
 		if (!throughput.isEmpty()) {
 			sb.append("\n## Throughput and peak memory\n\n`Model.predict` with Upscale's default options (tiles of " +
-				"256×256 plus the halo, 4 tiles per batch) on one large plane (the set's first image, mirrored to " +
-				"size), after one untimed prediction of 512×512; resident set size and Java heap sampled every " +
-				Throughput.SAMPLE_MILLIS + " ms. \"Before\" is after allocating the input and a garbage collection.\n\n");
+				"256×256 plus the halo, up to 4 tiles per batch and at most " + String.format(Locale.ROOT, "%,d",
+					PredictOptions.BATCH_OUTPUT_PIXELS) + " output pixels per batch: 4 tiles at ×2, 1 at ×4) on one " +
+				"large plane (the set's first image, mirrored to size), after one untimed prediction of 512×512; " +
+				"resident set size and Java heap sampled every " + Throughput.SAMPLE_MILLIS + " ms. \"Before\" is after allocating the input and a garbage collection.\n\n");
 			sb.append(throughputTable());
 		}
 		return sb.toString();

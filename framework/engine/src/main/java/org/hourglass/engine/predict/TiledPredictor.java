@@ -17,9 +17,11 @@ import org.hourglass.api.image.Plane;
  * halo of at least the receptive field around their core (mirrored at the image edges), and are blended
  * with cosine weights where they overlap, so there are no tile borders in the result. Input values are
  * normalised per block (channel by channel) as they are read and the output is mapped back with the same
- * parameters: besides
- * the input and output planes, memory holds only one batch of blocks. On running out of memory the tile
- * size is halved and the prediction restarted.
+ * parameters. Besides the input and output planes, memory holds one batch of blocks, whose size is bounded
+ * whatever the image and the up-scaling factor: a batch's output holds at most {@link #BATCH_OUTPUT_PIXELS}
+ * pixels (the network's activations, which need most of the native memory, grow with it), so fewer blocks
+ * go together as blocks grow, and an automatic tile shrinks until one block fits. On running out of memory
+ * the tile size is halved and the prediction restarted.
  */
 public final class TiledPredictor {
 
@@ -29,6 +31,8 @@ public final class TiledPredictor {
 	public static final int DEFAULT_TILE = 256;
 	/** Pixels blended between neighbouring tiles beyond the receptive field, at least. */
 	public static final int DEFAULT_BLEND = 8;
+	/** Output pixels of one batch, at most (one 32-channel float activation of this size takes 256 MB). */
+	public static final long BATCH_OUTPUT_PIXELS = PredictOptions.BATCH_OUTPUT_PIXELS;
 
 	private final TileRunner runner;
 	private final int factor;
@@ -73,8 +77,8 @@ public final class TiledPredictor {
 	public Plane predict(final Plane input, final ChannelNormalization params, final PredictOptions options,
 		final Progress progress)
 	{
-		int tile = options.tileSize() > 0 ? options.tileSize() : DEFAULT_TILE;
-		tile = TileAxis.roundUp(Math.max(tile, factor), factor);
+		int tile = options.tileSize() > 0 ? TileAxis.roundUp(Math.max(options.tileSize(), factor), factor)
+			: automaticTile(halo(options));
 		while (true) {
 			try {
 				return attempt(input, params, tile, options, progress);
@@ -87,6 +91,23 @@ public final class TiledPredictor {
 				tile = smaller(tile, e);
 			}
 		}
+	}
+
+	/** The default tile, made smaller (on the down-sampling grid) until one block's output fits a batch. */
+	int automaticTile(final int halo) {
+		int tile = TileAxis.roundUp(DEFAULT_TILE, factor);
+		while (tile > factor && outputPixels(tile + 2L * halo) > BATCH_OUTPUT_PIXELS) tile -= factor;
+		return tile;
+	}
+
+	/** Blocks predicted together: as many as asked, as long as their output fits {@link #BATCH_OUTPUT_PIXELS}. */
+	int batchSize(final int asked, final int blockWidth, final int blockHeight) {
+		final long perBlock = (long) blockWidth * blockHeight * upscale * upscale;
+		return (int) Math.max(1, Math.min(asked, BATCH_OUTPUT_PIXELS / perBlock));
+	}
+
+	private long outputPixels(final long blockSide) {
+		return blockSide * upscale * blockSide * upscale;
 	}
 
 	private int smaller(final int tile, final Throwable cause) {
@@ -126,7 +147,7 @@ public final class TiledPredictor {
 		final int blockValues = bw * bh * inChannels;
 		final int outBlockValues = bw * bh * upscale * upscale * outChannels;
 		final int total = ax.count() * ay.count();
-		final int batch = Math.max(1, options.batchSize());
+		final int batch = batchSize(options.batchSize(), bw, bh);
 		final float[] blocks = new float[Math.multiplyExact(batch, blockValues)];
 		final int[] tx = new int[batch];
 		final int[] ty = new int[batch];

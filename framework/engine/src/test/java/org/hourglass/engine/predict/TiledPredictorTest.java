@@ -99,6 +99,42 @@ class TiledPredictorTest {
 	}
 
 	@Test
+	void batchOutputIsBoundedWhateverTheFactor() {
+		// the network's output per batch, in pixels, whatever tile and factor
+		for (final int upscale : new int[] { 1, 2, 4, 8 }) {
+			final long[] largest = { 0 };
+			final TileRunner recording = (blocks, count, h, w) -> {
+				largest[0] = Math.max(largest[0], (long) count * h * w * upscale * upscale);
+				return identity(upscale).run(blocks, count, h, w);
+			};
+			final TiledPredictor p = new TiledPredictor(recording, 4, 28, upscale);
+			final Plane image = Fixtures.image(900, 600, 5);
+			final Plane out = p.predict(image, ChannelNormalization.of(NormalizationParams.IDENTITY), PredictOptions
+				.defaults().withBatchSize(64), Progress.NONE);
+			assertEquals(900 * upscale, out.width());
+			assertTrue(largest[0] <= TiledPredictor.BATCH_OUTPUT_PIXELS, "x" + upscale + ": " + largest[0] +
+				" output pixels in one batch");
+			assertTrue(upscale == 1 || largest[0] > TiledPredictor.BATCH_OUTPUT_PIXELS / 4, "x" + upscale + ": batches of " + largest[0] +
+				" output pixels are needlessly small");
+		}
+	}
+
+	@Test
+	void automaticTilesShrinkOnlyWhenOneBlockExceedsTheBatch() {
+		final TiledPredictor x1 = new TiledPredictor(identity(1), 4, 28, 1);
+		final TiledPredictor x4 = new TiledPredictor(identity(4), 4, 28, 4);
+		final TiledPredictor x8 = new TiledPredictor(identity(8), 4, 28, 8);
+		assertEquals(TiledPredictor.DEFAULT_TILE, x1.automaticTile(36));
+		assertEquals(TiledPredictor.DEFAULT_TILE, x4.automaticTile(36));
+		final int t = x8.automaticTile(36);
+		assertTrue(t < TiledPredictor.DEFAULT_TILE && t % 4 == 0, "x8 tile " + t);
+		assertTrue(Math.pow((t + 72) * 8, 2) <= TiledPredictor.BATCH_OUTPUT_PIXELS && Math.pow((t + 76) * 8, 2) >
+			TiledPredictor.BATCH_OUTPUT_PIXELS, "x8 tile " + t + " is the largest that fits");
+		assertEquals(4, x1.batchSize(4, 328, 328));
+		assertEquals(1, x4.batchSize(4, 328, 328));
+	}
+
+	@Test
 	void outOfMemoryRetriesWithSmallerTiles() {
 		final Plane image = Fixtures.image(40, 36, 3);
 		final List<Integer> sizes = new ArrayList<>();

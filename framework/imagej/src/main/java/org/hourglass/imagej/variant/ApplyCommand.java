@@ -50,7 +50,9 @@ public abstract class ApplyCommand extends HourglassCommand {
 		description = "Width and height of the tiles the image is cut into; 0 = automatic.")
 	private int tileSize = 0;
 
-	@Parameter(label = "Batch size", min = "1", description = "Tiles predicted together.")
+	@Parameter(label = "Batch size", min = "1",
+		description = "Tiles predicted together, at most: fewer when their result would be large (an up-scaling " +
+			"model), so that memory stays bounded.")
 	private int batchSize = 4;
 
 	@Parameter(label = "Average 8 flips and rotations",
