@@ -2,12 +2,12 @@ package org.hourglass.autoencoder;
 
 import java.awt.GraphicsEnvironment;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.ModelService;
+import org.hourglass.imagej.CsvFile;
 import org.hourglass.imagej.HourglassCommand;
 import org.hourglass.imagej.codes.ImageSet;
 import org.scijava.plugin.Parameter;
@@ -101,18 +101,7 @@ abstract class AutoencoderCommand extends HourglassCommand {
 	 *           replaced
 	 */
 	protected Path csvTarget() {
-		if (csv == null || csv.getPath().isBlank()) return null;
-		final Path p = csv.toPath();
-		if (Files.isDirectory(p)) throw new InvalidInputException("Expected a CSV file name, but " + p + " is a folder.");
-		final Path folder = p.toAbsolutePath().getParent();
-		if (folder != null && !Files.isDirectory(folder)) {
-			throw new InvalidInputException("The folder of the CSV file " + p + " does not exist: create it first.");
-		}
-		if (Files.exists(p) && !overwrite) {
-			throw new InvalidInputException("The file " + p + " exists already. Choose another name, or replace it " +
-				"(tick 'Replace existing files', or overwrite=true).");
-		}
-		return p;
+		return CsvFile.target(csv, overwrite, "Replace existing files");
 	}
 
 	/** Shows {@code table} where there is a screen (Fiji): one table window per command. */

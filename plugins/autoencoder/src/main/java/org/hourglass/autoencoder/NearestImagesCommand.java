@@ -1,8 +1,5 @@
 package org.hourglass.autoencoder;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +8,7 @@ import java.util.Locale;
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.Progress;
 import org.hourglass.api.analysis.NearestNeighbours;
-import org.hourglass.api.io.AtomicFiles;
+import org.hourglass.imagej.CsvFile;
 import org.hourglass.imagej.InputChecks;
 import org.hourglass.imagej.codes.ImageSet;
 import org.scijava.ItemIO;
@@ -132,21 +129,11 @@ public class NearestImagesCommand extends AutoencoderCommand {
 	private void write(final Path csv) {
 		final StringBuilder sb = new StringBuilder("rank,name,slice,distance\n");
 		for (final Hit h : hits) {
-			final String name = h.name().contains(",") || h.name().contains("\"") ? '"' + h.name().replace("\"", "\"\"") +
-				'"' : h.name();
+			final String name = CsvFile.field(h.name());
 			sb.append(h.rank()).append(',').append(name).append(',').append(h.slice()).append(',').append(h.distance())
 				.append('\n');
 		}
-		try {
-			AtomicFiles.writeString(csv, sb.toString(), overwrite());
-		}
-		catch (final FileAlreadyExistsException e) {
-			throw new InvalidInputException("The file " + csv + " exists already. Choose another name, or replace it " +
-				"(overwrite=true).");
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(csv + ": " + e.getMessage(), e);
-		}
+		CsvFile.write(csv, sb.toString(), overwrite());
 	}
 
 	/** In a montage, where room is short: a slice by its number. */

@@ -1,18 +1,14 @@
 package org.hourglass.autoencoder;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.image.NormalizationParams;
 import org.hourglass.api.image.Plane;
-import org.hourglass.api.io.AtomicFiles;
 import org.hourglass.api.metrics.Metrics;
+import org.hourglass.imagej.CsvFile;
 import org.hourglass.imagej.codes.ImageSet;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -117,19 +113,10 @@ public class ReconstructCommand extends AutoencoderCommand {
 	private void write(final Path csv) {
 		final StringBuilder sb = new StringBuilder("name,slice,mse,normalised_mse\n");
 		for (final Error e : errors) {
-			sb.append(quoted(e.name())).append(',').append(e.slice()).append(',').append(String.format(Locale.ROOT,
+			sb.append(CsvFile.field(e.name())).append(',').append(e.slice()).append(',').append(String.format(Locale.ROOT,
 				"%s,%s", e.mse(), e.normalisedMse())).append('\n');
 		}
-		try {
-			AtomicFiles.writeString(csv, sb.toString(), overwrite());
-		}
-		catch (final FileAlreadyExistsException e) {
-			throw new InvalidInputException("The file " + csv + " exists already. Choose another name, or replace it " +
-				"(overwrite=true).");
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(csv + ": " + e.getMessage(), e);
-		}
+		CsvFile.write(csv, sb.toString(), overwrite());
 	}
 
 	private static String title(final ImageInputs in) {
@@ -138,10 +125,5 @@ public class ReconstructCommand extends AutoencoderCommand {
 
 	private static String label(final ImageSet.Item it) {
 		return it.slice() > 0 ? it.name() + " " + it.slice() : it.name();
-	}
-
-	private static String quoted(final String s) {
-		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
-		return '"' + s.replace("\"", "\"\"") + '"';
 	}
 }

@@ -2,12 +2,11 @@ package org.hourglass.vae;
 
 import java.awt.GraphicsEnvironment;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.Model;
+import org.hourglass.imagej.CsvFile;
 import org.hourglass.imagej.codes.CodeTable;
 import org.hourglass.imagej.codes.ImageSet;
 import org.scijava.ItemIO;
@@ -58,18 +57,7 @@ public class VaeEncodeCommand extends VaeModelCommand {
 		if (input == null && inputFolder == null) {
 			throw new InvalidInputException("Nothing to encode: give an image or stack, or an image folder.");
 		}
-		if (csv != null) {
-			final Path p = csv.toPath();
-			if (Files.isDirectory(p)) throw new InvalidInputException("Expected a CSV file name, but " + p + " is a folder.");
-			final Path folder = p.toAbsolutePath().getParent();
-			if (folder != null && !Files.isDirectory(folder)) {
-				throw new InvalidInputException("The folder of the CSV file " + p + " does not exist: create it first.");
-			}
-			if (Files.exists(p) && !overwrite) {
-				throw new InvalidInputException("The file " + p + " exists already. Choose another name, or replace it " +
-					"(tick 'Overwrite CSV file', or overwrite=true).");
-			}
-		}
+		CsvFile.target(csv, overwrite, "Overwrite CSV file");
 	}
 
 	@Override

@@ -1,15 +1,12 @@
 package org.hourglass.imagej.codes;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.hourglass.api.InvalidInputException;
-import org.hourglass.api.io.AtomicFiles;
+import org.hourglass.imagej.CsvFile;
 
 import ij.measure.ResultsTable;
 
@@ -70,7 +67,7 @@ public final class CodeTable {
 		}
 		sb.append('\n');
 		for (final Row r : rows) {
-			sb.append(quoted(r.name())).append(',').append(r.slice());
+			sb.append(CsvFile.field(r.name())).append(',').append(r.slice());
 			for (final float[] v : r.groups().values()) {
 				for (final float x : v) sb.append(',').append(Float.toString(x));
 			}
@@ -85,27 +82,12 @@ public final class CodeTable {
 	 * @throws InvalidInputException if it exists and {@code overwrite} is false
 	 */
 	public static void write(final Path file, final List<Row> rows, final int[] shape, final boolean overwrite) {
-		try {
-			AtomicFiles.writeString(file, toCsv(rows, shape), overwrite);
-		}
-		catch (final FileAlreadyExistsException e) {
-			throw new InvalidInputException("The file " + file + " exists already. Choose another name, or replace it " +
-				"(overwrite=true).");
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-		}
+		CsvFile.write(file, toCsv(rows, shape), overwrite);
 	}
 
 	private static String join(final int[] shape) {
 		final StringBuilder sb = new StringBuilder();
 		for (final int s : shape) sb.append(sb.length() == 0 ? "" : "x").append(s);
 		return sb.toString();
-	}
-
-	/** A name as a CSV field: quoted when it holds a comma, a quote or a line break. */
-	static String quoted(final String s) {
-		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-		return '"' + s.replace("\"", "\"\"") + '"';
 	}
 }
