@@ -4,23 +4,18 @@ import org.apache.spark.TaskContext;
 import org.hourglass.engine.EngineThreads;
 
 /**
- * Gives ND4J the cores Spark gives each task ({@code spark.task.cpus}), once per JVM and before the first model
- * is used in a task: an executor of N cores runs N / task.cpus tasks at once, each with that many threads.
+ * Gives ND4J the cores Spark gives each task ({@code spark.task.cpus}) before the task uses the model: an executor
+ * of N cores runs N / task.cpus tasks at once, each with that many threads. Set in every task (it is cheap), since
+ * OpenMP's setting belongs to the thread that makes it; {@link Main} sets {@code OMP_NUM_THREADS} on the executors
+ * too, which reaches every thread and OpenBLAS.
  */
 final class ExecutorThreads {
-
-	private static volatile boolean set;
 
 	private ExecutorThreads() {}
 
 	/** From within a task. */
 	static void configure() {
-		if (set) return;
-		synchronized (ExecutorThreads.class) {
-			if (set) return;
-			final TaskContext task = TaskContext.get();
-			EngineThreads.set(task == null ? 1 : Math.max(1, task.cpus()));
-			set = true;
-		}
+		final TaskContext task = TaskContext.get();
+		EngineThreads.set(task == null ? 1 : Math.max(1, task.cpus()));
 	}
 }
