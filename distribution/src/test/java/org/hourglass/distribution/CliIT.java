@@ -125,6 +125,20 @@ class CliIT {
 			.exitValue()));
 	}
 
+	@Test
+	void sparkCarriesItsJarAndSaysWhatItNeedsWithoutSparkHome() throws Exception {
+		assertTrue(Files.isRegularFile(Installation.workbench().resolve("lib/spark/hourglass-spark.jar")),
+			"the Linux workbench carries the Spark job's jar");
+		final Map<String, String> env = new java.util.HashMap<>(environment());
+		env.put("SPARK_HOME", null);
+		final Processes.Result r = Processes.run(command("spark", "denoise", "--model", "m.zip", "--input", "in",
+			"--output", "out"), env, scratch);
+		assertEquals(2, r.exitCode(), r.toString());
+		assertTrue(r.err().contains("hourglass spark needs Apache Spark 3.5") && r.err().contains("SPARK_HOME"), r
+			.toString());
+		assertEquals(1, r.err().strip().lines().count(), "one line: " + r);
+	}
+
 	private static Processes.Result hourglass(final String... args) throws Exception {
 		return Processes.run(command(args), environment(), scratch);
 	}

@@ -55,10 +55,13 @@ public final class ImageFolder {
 
 	/** True for a regular, non-hidden file with an image extension. */
 	public static boolean isImage(final Path file) {
-		final String name = file.getFileName().toString();
-		if (name.startsWith(".") || !Files.isRegularFile(file)) return false;
+		return isImageName(file.getFileName().toString()) && Files.isRegularFile(file);
+	}
+
+	/** True for a file name that is not hidden and ends with an image extension (in any case). */
+	public static boolean isImageName(final String name) {
 		final String lower = name.toLowerCase(Locale.ROOT);
-		return EXTENSIONS.stream().anyMatch(lower::endsWith);
+		return !name.startsWith(".") && EXTENSIONS.stream().anyMatch(lower::endsWith);
 	}
 
 	/** The file name without its extension. */

@@ -20,6 +20,9 @@ import ij.ImagePlus;
 	description = "Denoise an image (every channel, slice and frame) or a folder with a denoise model.")
 public class DenoiseCommand extends ApplyCommand {
 
+	/** Added to the titles of results. */
+	public static final String SUFFIX = "denoised";
+
 	@Parameter(label = "Before/after figure", description = "Also make a figure of the current plane before and " +
 		"after denoising, side by side (the output comparison).")
 	private boolean beforeAfter = false;
@@ -38,7 +41,7 @@ public class DenoiseCommand extends ApplyCommand {
 
 	@Override
 	protected String suffix() {
-		return "denoised";
+		return SUFFIX;
 	}
 
 	@Override

@@ -20,12 +20,12 @@ import ij.process.ImageProcessor;
  * rounded and clipped. The result is an RGB image with the input's slices and frames and the pixel size
  * divided by the factor.
  */
-final class ColourUpscaling implements ModelApplication.ColourStrategy {
+public final class ColourUpscaling implements ModelApplication.ColourStrategy {
 
 	private final String suffix;
 
 	/** @param suffix added to the result's title */
-	ColourUpscaling(final String suffix) {
+	public ColourUpscaling(final String suffix) {
 		this.suffix = suffix;
 	}
 

@@ -20,7 +20,8 @@ import org.scijava.plugin.Plugin;
 	description = "Upscale an image (every channel, slice and frame) or a folder 2 or 4 times with a super-resolution model.")
 public class UpscaleCommand extends ApplyCommand {
 
-	static final String SUFFIX = "upscaled";
+	/** Added to the titles of results. */
+	public static final String SUFFIX = "upscaled";
 
 	@Parameter(visibility = ItemVisibility.MESSAGE)
 	private final String colourNote = "RGB images: the luminance (Y) is upscaled by the model, the colour " +

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 	description = "Hourglass: autoencoders for images, from the command line.%n" +
 		"Runs the SciJava commands of the bundles in the installation's bundles/ folder.",
 	subcommands = { CommandsCommand.class, RunCommand.class, MacroCommand.class, GuiCommand.class,
-		BundlesCommand.class, CommandLine.HelpCommand.class }, exitCodeListHeading = "%nExit codes:%n",
+		BundlesCommand.class, SparkCommand.class, CommandLine.HelpCommand.class }, exitCodeListHeading = "%nExit codes:%n",
 	exitCodeList = { ExitCodes.OK_TEXT, ExitCodes.COMMAND_FAILED_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.WORKBENCH_TEXT,
 		ExitCodes.INTERRUPTED_TEXT, ExitCodes.TERMINATED_TEXT },
 	footer = { "%nExamples:", "  hourglass commands",
