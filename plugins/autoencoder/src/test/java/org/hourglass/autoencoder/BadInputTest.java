@@ -2,15 +2,12 @@ package org.hourglass.autoencoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import org.hourglass.imagej.HourglassCommand;
@@ -21,14 +18,13 @@ import org.hourglass.api.image.Normalization;
 import org.hourglass.api.network.Loss;
 import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
+import org.hourglass.imagej.testing.CommandRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.command.Command;
-import org.scijava.command.CommandService;
-import org.scijava.module.ModuleService;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -71,14 +67,7 @@ class BadInputTest {
 	}
 
 	private static HourglassCommand run(final Class<? extends Command> command, final Object... keyValues) {
-		final Map<String, Object> inputs = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		try {
-			return (HourglassCommand) context.service(ModuleService.class).run(context.service(CommandService.class).getCommand(command), false, inputs).get();
-		}
-		catch (final InterruptedException | ExecutionException e) {
-			throw new AssertionError(e);
-		}
+		return CommandRuns.run(context, command, keyValues);
 	}
 
 	/** Runs the command in a fresh folder, checks the refusal and that the folder stays empty. */

@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import org.hourglass.imagej.HourglassCommand;
 import org.hourglass.api.Model;
@@ -20,6 +17,7 @@ import org.hourglass.api.ModelService;
 import org.hourglass.api.ModelSpec;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.LossTerm;
+import org.hourglass.imagej.testing.CommandRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,10 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.command.Command;
-import org.scijava.command.CommandService;
-import org.scijava.module.ModuleService;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 
@@ -63,14 +58,7 @@ class CommandsTest {
 	}
 
 	static HourglassCommand run(final Class<? extends Command> command, final Object... keyValues) {
-		final Map<String, Object> inputs = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		try {
-			return (HourglassCommand) context.service(ModuleService.class).run(context.service(CommandService.class).getCommand(command), false, inputs).get();
-		}
-		catch (final InterruptedException | ExecutionException e) {
-			throw new AssertionError(e);
-		}
+		return CommandRuns.run(context, command, keyValues);
 	}
 
 	/** A tiny training: two levels of 4 filters, 2 epochs of 3 steps. */

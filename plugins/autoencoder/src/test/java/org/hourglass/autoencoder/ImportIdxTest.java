@@ -5,19 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 import org.hourglass.imagej.HourglassCommand;
+import org.hourglass.imagej.testing.CommandRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.command.CommandService;
-import org.scijava.module.ModuleService;
 
 import ij.ImagePlus;
 
@@ -40,9 +39,7 @@ class ImportIdxTest {
 	}
 
 	private static HourglassCommand run(final Object... keyValues) throws Exception {
-		final java.util.Map<String, Object> inputs = new java.util.HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		return (HourglassCommand) context.service(ModuleService.class).run(context.service(CommandService.class).getCommand(ImportIdxCommand.class), false, inputs).get();
+		return CommandRuns.run(context, ImportIdxCommand.class, keyValues);
 	}
 
 	@Test

@@ -10,10 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import org.hourglass.api.Encoding;
 import org.hourglass.api.Model;
@@ -33,10 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.hourglass.imagej.HourglassCommand;
+import org.hourglass.imagej.testing.CommandRuns;
 import org.scijava.Context;
 import org.scijava.command.Command;
-import org.scijava.command.CommandService;
-import org.scijava.module.ModuleService;
 
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
@@ -68,14 +64,7 @@ class CommandsTest {
 	}
 
 	static HourglassCommand run(final Context ctx, final Class<? extends Command> command, final Object... keyValues) {
-		final Map<String, Object> inputs = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		try {
-			return (HourglassCommand) ctx.service(ModuleService.class).run(ctx.service(CommandService.class).getCommand(command), false, inputs).get();
-		}
-		catch (final InterruptedException | ExecutionException e) {
-			throw new AssertionError(e);
-		}
+		return CommandRuns.run(ctx, command, keyValues);
 	}
 
 	private static HourglassCommand run(final Class<? extends Command> command, final Object... keyValues) {

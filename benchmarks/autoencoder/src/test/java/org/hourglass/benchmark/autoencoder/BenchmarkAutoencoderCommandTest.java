@@ -9,20 +9,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.zip.GZIPOutputStream;
 
 import org.hourglass.imagej.HourglassCommand;
+import org.hourglass.imagej.testing.CommandRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.CommandService;
-import org.scijava.module.ModuleService;
 
 import ij.IJ;
 
@@ -75,14 +71,7 @@ class BenchmarkAutoencoderCommandTest {
 	}
 
 	private static HourglassCommand run(final Object... keyValues) {
-		final Map<String, Object> inputs = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		try {
-			return (HourglassCommand) context.service(ModuleService.class).run(context.service(CommandService.class).getCommand(BenchmarkAutoencoderCommand.class), false, inputs).get();
-		}
-		catch (final InterruptedException | ExecutionException e) {
-			throw new AssertionError(e);
-		}
+		return CommandRuns.run(context, BenchmarkAutoencoderCommand.class, keyValues);
 	}
 
 	@Test

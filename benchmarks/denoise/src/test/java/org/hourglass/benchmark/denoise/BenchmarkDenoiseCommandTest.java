@@ -10,12 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Future;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import org.hourglass.api.Model;
@@ -36,11 +32,10 @@ import org.hourglass.imagej.RgbPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.hourglass.imagej.HourglassCommand;
+import org.hourglass.imagej.testing.CommandRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.CommandService;
-import org.scijava.module.ModuleService;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -96,15 +91,7 @@ class BenchmarkDenoiseCommandTest {
 	}
 
 	private static HourglassCommand run(final Object... keyValues) {
-		final Map<String, Object> inputs = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		try {
-			final var info = context.service(CommandService.class).getCommand(BenchmarkDenoiseCommand.class);
-			return (HourglassCommand) context.service(ModuleService.class).run(info, false, inputs).get();
-		}
-		catch (final InterruptedException | ExecutionException e) {
-			throw new AssertionError(e);
-		}
+		return CommandRuns.run(context, BenchmarkDenoiseCommand.class, keyValues);
 	}
 
 	private static HourglassCommand bench(final Path folder, final long seed, final String models, final Path out,

@@ -7,22 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 
 import org.hourglass.api.image.Plane;
 import org.hourglass.api.metrics.Metrics;
 import org.hourglass.imagej.HourglassCommand;
+import org.hourglass.imagej.testing.CommandRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
-import org.scijava.command.CommandService;
-import org.scijava.module.ModuleService;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
@@ -81,15 +77,7 @@ class BenchmarkPairsCommandTest {
 	}
 
 	private static HourglassCommand run(final Object... keyValues) {
-		final Map<String, Object> inputs = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		try {
-			final var info = context.service(CommandService.class).getCommand(BenchmarkPairsCommand.class);
-			return (HourglassCommand) context.service(ModuleService.class).run(info, false, inputs).get();
-		}
-		catch (final InterruptedException | ExecutionException e) {
-			throw new AssertionError(e);
-		}
+		return CommandRuns.run(context, BenchmarkPairsCommand.class, keyValues);
 	}
 
 	private static void assertRefused(final HourglassCommand m, final String part) {

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import org.hourglass.api.Model;
 import org.hourglass.api.ModelService;
@@ -32,9 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.hourglass.imagej.HourglassCommand;
 import org.hourglass.imagej.variant.NormalizationChoice;
+import org.hourglass.imagej.testing.CommandRuns;
 import org.scijava.Context;
-import org.scijava.command.CommandService;
-import org.scijava.module.ModuleService;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
@@ -89,14 +85,7 @@ class BenchmarkSuperResCommandTest {
 	}
 
 	private static HourglassCommand run(final Object... keyValues) {
-		final Map<String, Object> inputs = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		try {
-			return (HourglassCommand) context.service(ModuleService.class).run(context.service(CommandService.class).getCommand(BenchmarkSuperResCommand.class), false, inputs).get();
-		}
-		catch (final InterruptedException | ExecutionException e) {
-			throw new AssertionError(e);
-		}
+		return CommandRuns.run(context, BenchmarkSuperResCommand.class, keyValues);
 	}
 
 	@Test

@@ -10,11 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.zip.GZIPOutputStream;
 
 import org.hourglass.api.image.NormalizationParams;
@@ -24,9 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.hourglass.imagej.HourglassCommand;
+import org.hourglass.imagej.testing.CommandRuns;
 import org.scijava.Context;
-import org.scijava.command.CommandService;
-import org.scijava.module.ModuleService;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -86,14 +82,7 @@ class BenchmarkVaeCommandTest {
 	}
 
 	private static HourglassCommand run(final Object... keyValues) {
-		final Map<String, Object> inputs = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) inputs.put((String) keyValues[i], keyValues[i + 1]);
-		try {
-			return (HourglassCommand) context.service(ModuleService.class).run(context.service(CommandService.class).getCommand(BenchmarkVaeCommand.class), false, inputs).get();
-		}
-		catch (final InterruptedException | ExecutionException e) {
-			throw new AssertionError(e);
-		}
+		return CommandRuns.run(context, BenchmarkVaeCommand.class, keyValues);
 	}
 
 	@Test
