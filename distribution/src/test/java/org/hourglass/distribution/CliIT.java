@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -140,19 +139,14 @@ class CliIT {
 	}
 
 	private static Processes.Result hourglass(final String... args) throws Exception {
-		return Processes.run(command(args), environment(), scratch);
+		return Hourglass.installed(scratch).run(args);
 	}
 
-	private static List<String> command(final String... args) {
-		final List<String> command = new ArrayList<>();
-		command.add(Installation.workbench().resolve("bin/hourglass").toString());
-		command.addAll(List.of(args));
-		return command;
+	private static List<String> command(final String... args) throws IOException {
+		return Hourglass.installed(scratch).command(args);
 	}
 
-	private static Map<String, String> environment() {
-		return Map.of("JAVA_HOME", System.getProperty("java.home"), "HOURGLASS_OPTS", "-Dhourglass.logs=" + scratch
-			.resolve("logs") + " -Dorg.bytedeco.javacpp.cachedir=" + System.getProperty(
-				"org.bytedeco.javacpp.cachedir"));
+	private static Map<String, String> environment() throws IOException {
+		return Hourglass.installed(scratch).environment();
 	}
 }

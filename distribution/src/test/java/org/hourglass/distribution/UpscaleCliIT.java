@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,15 +22,15 @@ class UpscaleCliIT {
 	@Test
 	void theSampleIsUpscaledTwiceAndFourTimesWithTheShippedModels() throws Exception {
 		final Path scratch = Installation.scratch("upscale");
+		final Hourglass workbench = Hourglass.installed(scratch);
 		final ImagePlus sample = IJ.openImage(Installation.sample().toString());
 		for (final int factor : new int[] { 2, 4 }) {
 			final String model = "upscale-x" + factor + ".zip";
 			assertTrue(Files.isRegularFile(Installation.workbench().resolve("models").resolve(model)), model);
 			assertTrue(Files.isRegularFile(Installation.fiji().resolve("models/hourglass").resolve(model)), model);
 			final Path out = scratch.resolve("nuclei-x" + factor + ".tif");
-			final Processes.Result r = Processes.run(command("run", "upscale", "model=upscale-x" + factor, "factor=" +
-				factor, "input=" + Installation.sample(), "tilesize=0", "batchsize=4", "output=" + out), environment(
-					scratch), scratch);
+			final Processes.Result r = workbench.run("run", "upscale", "model=upscale-x" + factor, "factor=" +
+				factor, "input=" + Installation.sample(), "tilesize=0", "batchsize=4", "output=" + out);
 			assertEquals(0, r.exitCode(), r.toString());
 			assertTrue(Files.isRegularFile(out), r.toString());
 			final ImagePlus result = IJ.openImage(out.toString());
@@ -41,23 +38,10 @@ class UpscaleCliIT {
 				.getDimensions());
 			assertEquals(sample.getCalibration().pixelWidth / factor, result.getCalibration().pixelWidth, 1e-9);
 		}
-		final Processes.Result wrong = Processes.run(command("run", "upscale", "model=upscale-x2", "factor=4", "input=" +
-			Installation.sample(), "output=" + scratch.resolve("never.tif")), environment(scratch), scratch);
+		final Processes.Result wrong = workbench.run("run", "upscale", "model=upscale-x2", "factor=4", "input=" +
+			Installation.sample(), "output=" + scratch.resolve("never.tif"));
 		assertEquals(1, wrong.exitCode(), wrong.toString());
 		assertTrue(wrong.err().contains("upscales x2, but factor=4 was asked for"), wrong.toString());
 		assertTrue(!Files.exists(scratch.resolve("never.tif")));
-	}
-
-	private static List<String> command(final String... args) {
-		final List<String> command = new ArrayList<>();
-		command.add(Installation.workbench().resolve("bin/hourglass").toString());
-		command.addAll(List.of(args));
-		return command;
-	}
-
-	private static Map<String, String> environment(final Path scratch) {
-		return Map.of("JAVA_HOME", System.getProperty("java.home"), "HOURGLASS_OPTS", "-Dhourglass.logs=" + scratch
-			.resolve("logs") + " -Dorg.bytedeco.javacpp.cachedir=" + System.getProperty(
-				"org.bytedeco.javacpp.cachedir"));
 	}
 }

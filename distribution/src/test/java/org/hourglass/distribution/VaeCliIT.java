@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,11 +62,6 @@ class VaeCliIT {
 	}
 
 	private static Processes.Result hourglass(final String... args) throws Exception {
-		final List<String> command = new ArrayList<>();
-		command.add(Installation.workbench().resolve("bin/hourglass").toString());
-		command.addAll(List.of(args));
-		return Processes.run(command, Map.of("JAVA_HOME", System.getProperty("java.home"), "HOURGLASS_OPTS",
-			"-Dhourglass.logs=" + scratch.resolve("logs") + " -Dorg.bytedeco.javacpp.cachedir=" + System.getProperty(
-				"org.bytedeco.javacpp.cachedir")), scratch);
+		return Hourglass.installed(scratch).run(args);
 	}
 }
