@@ -171,7 +171,8 @@ public final class Trainer {
 			// a request that came during the last step of the last epoch stopped nothing: the run is complete
 			final boolean complete = !progression.moreEpochs() && totals.count() == config.stepsPerEpoch();
 			if (stop != StopRequest.NONE && !complete) ending = endingOf(stop);
-			else if (outOfTime) ending = TrainingReport.Ending.TIME_BUDGET;
+			// validation counts against the budget too: an epoch that ends past it is the last
+			else if (outOfTime || clock.outOfTime()) ending = TrainingReport.Ending.TIME_BUDGET;
 			else ending = progression.afterEpoch();
 			if (config.checkpoint() != null) {
 				Checkpoints.write(config.checkpoint(), model, progression.state(sd.getTrainingConfig()
