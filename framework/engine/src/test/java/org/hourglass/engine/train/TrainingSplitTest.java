@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import org.hourglass.api.image.ChannelNormalization;
 import org.hourglass.api.image.NormalizationParams;
+import org.hourglass.api.image.Plane;
 import org.hourglass.api.training.TrainingData;
 import org.hourglass.api.training.TrainingSource;
 import org.hourglass.engine.Fixtures;
@@ -41,6 +42,27 @@ class TrainingSplitTest {
 			for (final PatchRegion v : split.validation()) {
 				final Rect r = v.area();
 				assertFalse(r.intersects(at[0], at[1], 64, 64), "patch at " + at[0] + "," + at[1] + " overlaps " + r);
+			}
+		}
+	}
+
+	@Test
+	void heldOutBlocksSpanTheBrightnessRange() {
+		// every one of the 64 blocks has its own brightness, in a scrambled order over the image
+		final Plane p = new Plane(512, 512);
+		for (int y = 0; y < 512; y++) {
+			for (int x = 0; x < 512; x++) p.set(x, y, (x / 64 * 8 + y / 64) * 37 % 64);
+		}
+		for (final long seed : new long[] { 1, 2, 3, 42 }) {
+			final List<Rect> held = TrainingSplit.heldOut(TrainingSource.of(p, "ramp"), 64, 0.1,
+				new SplittableRandom(seed));
+			assertEquals(6, held.size());
+			final int[] ranks = held.stream().mapToInt(r -> (int) p.get(r.x(), r.y())).sorted().toArray();
+			// one block from each sixth of the brightness order: 0-9, 10-20, 21-31, 32-41, 42-52, 53-63
+			final int[] from = { 0, 10, 21, 32, 42, 53 };
+			for (int k = 0; k < 6; k++) {
+				assertTrue(ranks[k] >= from[k] && (k == 5 || ranks[k] < from[k + 1]), "seed " + seed + ": brightness " +
+					"ranks " + java.util.Arrays.toString(ranks));
 			}
 		}
 	}
