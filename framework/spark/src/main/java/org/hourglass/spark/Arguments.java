@@ -28,7 +28,7 @@ record Arguments(Variant variant, String model, String input, String output, int
 {
 
 	static final String USAGE = "Usage: spark-submit --class org.hourglass.spark.Main hourglass-spark.jar " +
-		"denoise|upscale --model m.zip --input <folder> --output <folder> [--tile N] " +
+		"denoise|upscale --model m.zip --input <folder|volume.zarr> --output <folder|volume.zarr> [--tile N] " +
 		"[--batch N] [--augment] [--to-input-type] [--factor 2|4]";
 
 	private static final List<String> VALUED = List.of("--model", "--input", "--output", "--tile", "--batch",

@@ -10,11 +10,11 @@ import org.hourglass.api.HourglassException;
 
 /**
  * {@code spark-submit --class org.hourglass.spark.Main hourglass-spark.jar denoise|upscale --model m.zip --input in
- * --output out [--tile N]}: Hourglass Denoise or Upscale of a folder of images on a Spark cluster (see
- * docs/SPARK.md).
+ * --output out [--tile N]}: Hourglass Denoise or Upscale of a folder of images, or of a Zarr volume (OME-Zarr),
+ * on a Spark cluster (see docs/SPARK.md).
  * <p>
  * Exit codes: 0 every image has its result; 1 bad input (one message says what is wrong; nothing was written), or
- * some images were refused (each named with the reason, the others done); 2 a wrong command line; 3 the job failed
+ * some images (slabs of a volume) were refused (each named with the reason, the others done); 2 a wrong command line; 3 the job failed
  * (tasks failed more often than Spark retries them).
  */
 public final class Main {
@@ -66,7 +66,8 @@ public final class Main {
 	{
 		try {
 			final Inputs inputs = Inputs.check(args, spark.hadoopConfiguration());
-			final var results = new FolderJob(spark, args, inputs.model(), inputs.input(), inputs.output()).run(out);
+			final var results = inputs.volume() ? new VolumeJob(spark, args, inputs.model(), inputs.input(), inputs
+				.output()).run(out) : new FolderJob(spark, args, inputs.model(), inputs.input(), inputs.output()).run(out);
 			return results.stream().anyMatch(r -> r.status() == TaskResult.Status.REFUSED) ? BAD_INPUT : OK;
 		}
 		catch (final HourglassException e) {

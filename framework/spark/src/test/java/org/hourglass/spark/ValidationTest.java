@@ -83,12 +83,19 @@ class ValidationTest {
 	}
 
 	@Test
-	void aZarrStoreIsRefusedWithWhatToDo() throws Exception {
-		final Path zarr = Files.createDirectories(dir.resolve("volume"));
-		Files.writeString(zarr.resolve(".zgroup"), "{\"zarr_format\": 2}");
-		final String m = refused(Main.BAD_INPUT, "denoise", "--model", denoise.toString(), "--input", zarr.toString(),
-			"--output", dir.resolve("volume-out").toString());
-		assertTrue(m.contains("is a Zarr store") && m.contains("folders of images"), m);
+	void zarrStoresItCannotReadAreRefusedWithWhatToDo() throws Exception {
+		final Path group = Files.createDirectories(dir.resolve("volume"));
+		Files.writeString(group.resolve(".zgroup"), "{\"zarr_format\": 2}");
+		final Path out = dir.resolve("volume-out");
+		final String m = refused(Main.BAD_INPUT, "denoise", "--model", denoise.toString(), "--input", group.toString(),
+			"--output", out.toString());
+		assertTrue(m.contains("neither an array nor an OME-Zarr image") && m.contains("give the folder of the image"), m);
+		final Path v3 = Files.createDirectories(dir.resolve("v3.zarr"));
+		Files.writeString(v3.resolve("zarr.json"), "{\"zarr_format\": 3, \"node_type\": \"group\"}");
+		final String n = refused(Main.BAD_INPUT, "denoise", "--model", denoise.toString(), "--input", v3.toString(),
+			"--output", out.toString());
+		assertTrue(n.contains("is Zarr version 3 (OME-Zarr 0.5); Hourglass reads Zarr version 2"), n);
+		assertFalse(Files.exists(out), "nothing written");
 	}
 
 	@Test
