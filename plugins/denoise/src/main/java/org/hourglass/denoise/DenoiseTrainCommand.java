@@ -45,8 +45,13 @@ abstract class DenoiseTrainCommand extends TrainCommand {
 			"network sees all channels of an image at once (every image needs the same channels).")
 	private String channels = "separate";
 
+	/** Supervised training's defaults: 20 epochs of 100 steps, no time budget. */
 	DenoiseTrainCommand() {
-		super(new TrainingDefaults(32, 20, 100, 4e-4, 0));
+		this(new TrainingDefaults(32, 20, 100, 4e-4, 0));
+	}
+
+	DenoiseTrainCommand(final TrainingDefaults defaults) {
+		super(defaults);
 	}
 
 	/** Supervised or self-supervised. */

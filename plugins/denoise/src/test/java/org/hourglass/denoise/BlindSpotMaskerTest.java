@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -21,17 +22,18 @@ class BlindSpotMaskerTest {
 		final Plane patch = Images.indexed(64, 64);
 		final TrainingPair pair = new BlindSpotMasker().make(patch, null, new SplittableRandom(1));
 		final float[] mask = pair.mask().data();
-		for (int cy = 0; cy < 64; cy += 8) {
-			for (int cx = 0; cx < 64; cx += 8) {
+		final int cell = BlindSpotMasker.DEFAULT_CELL;
+		for (int cy = 0; cy < 64; cy += cell) {
+			for (int cx = 0; cx < 64; cx += cell) {
 				int n = 0;
-				for (int y = cy; y < cy + 8; y++) {
-					for (int x = cx; x < cx + 8; x++) n += (int) mask[y * 64 + x];
+				for (int y = cy; y < cy + cell; y++) {
+					for (int x = cx; x < cx + cell; x++) n += (int) mask[y * 64 + x];
 				}
 				assertEquals(1, n, "cell at " + cx + "," + cy);
 			}
 		}
 		final double fraction = Arrays.stream(box(mask)).sum() / mask.length;
-		assertEquals(0.0156, fraction, 0.0001, "about 1.5 % of the pixels");
+		assertEquals(1.0 / (cell * cell), fraction, 1e-9, "one pixel in " + cell * cell);
 	}
 
 	@Test
@@ -60,6 +62,46 @@ class BlindSpotMaskerTest {
 			}
 		}
 		assertEquals(3, maxOffset, "the whole neighbourhood is used");
+	}
+
+	@Test
+	void aStructuredMaskHidesTheLineWithValuesFromOffIt() {
+		final int w = 40;
+		final int h = 24;
+		final Plane patch = Images.indexed(w, h);
+		final BlindSpotMasker masker = new BlindSpotMasker(8, 3, new LineMask(LineMask.Axis.HORIZONTAL, 2));
+		for (int seed = 0; seed < 100; seed++) {
+			final TrainingPair pair = masker.make(patch, null, new SplittableRandom(seed));
+			final float[] in = pair.input().data();
+			final float[] mask = pair.mask().data();
+			int changed = 0;
+			for (int i = 0; i < in.length; i++) {
+				if (in[i] != i) changed++;
+				if (mask[i] == 0) continue;
+				final int x = i % w;
+				final int y = i / w;
+				// the masked pixel and its line: none shows its own value or a value from the line
+				for (int k = -2; k <= 2; k++) {
+					if (x + k < 0 || x + k >= w) continue;
+					final int from = (int) in[y * w + x + k];
+					assertFalse(from / w == y && Math.abs(from % w - x) <= 2, "value from the line at " + (x + k) + "," +
+						y);
+				}
+			}
+			assertTrue(changed > in.length / 64 * 3, "the lines are hidden too: " + changed);
+			assertEquals(w * h / 64.0, Arrays.stream(box(mask)).sum(), 1, "the loss stays on the masked pixels");
+		}
+		assertTrue(masker.toString().contains("horizontal line of 5"), masker.toString());
+	}
+
+	@Test
+	void structuredMaskChoicesAreChecked() {
+		assertEquals(new LineMask(LineMask.Axis.VERTICAL, 3), LineMask.of("vertical", 7));
+		assertEquals(null, LineMask.of("none", 5));
+		assertTrue(assertThrows(org.hourglass.api.InvalidInputException.class, () -> LineMask.of("diagonal", 5))
+			.getMessage().contains("diagonal"));
+		assertTrue(assertThrows(org.hourglass.api.InvalidInputException.class, () -> LineMask.of("vertical", 4))
+			.getMessage().contains("odd"));
 	}
 
 	@Test

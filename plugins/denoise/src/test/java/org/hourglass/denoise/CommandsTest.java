@@ -54,6 +54,7 @@ import org.scijava.event.EventService;
 import org.scijava.event.EventSubscriber;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleService;
+import org.scijava.prefs.PrefService;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -438,6 +439,9 @@ class CommandsTest {
 	void cancellingATrainingCommandSavesTheBestEpochSoFar() throws Exception {
 		final Path model = dir.resolve("cancelled.zip");
 		final int epochs = 500;
+		// this run is pre-processed as in Fiji, so that it reads inputs left out from the values last used, which
+		// are kept in the user's preferences: start from the command's defaults, as the resumed run does
+		context.service(PrefService.class).clear(TrainSelfSupervisedCommand.class);
 		final HourglassCommand module = (HourglassCommand) context.service(ModuleService.class).createModule(context
 			.service(CommandService.class).getCommand(TrainSelfSupervisedCommand.class));
 		final Map<String, Object> inputs = new HashMap<>();

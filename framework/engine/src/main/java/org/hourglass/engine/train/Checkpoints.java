@@ -1,12 +1,15 @@
 package org.hourglass.engine.train;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.hourglass.api.InvalidInputException;
+import org.hourglass.api.ModelSpec;
 import org.hourglass.engine.Nd4jModel;
 import org.hourglass.engine.file.ArchiveContents;
 import org.hourglass.engine.file.ModelArchive;
@@ -53,9 +56,17 @@ final class Checkpoints {
 	 */
 	static Resumed resume(final Path file, final Nd4jModel model) {
 		final ArchiveContents c = ModelArchive.read(file, model.info().spec().variant());
-		if (!c.info().spec().equals(model.info().spec())) {
-			throw new InvalidInputException("checkpoint " + file + " belongs to a different model (network, loss or " +
-				"normalisation differ); delete it or train without resuming");
+		final ModelSpec was = c.info().spec();
+		final ModelSpec now = model.info().spec();
+		if (!was.equals(now)) {
+			final List<String> differ = new ArrayList<>();
+			if (!was.network().equals(now.network())) differ.add("network");
+			if (!was.loss().equals(now.loss())) differ.add("loss");
+			if (!was.normalization().equals(now.normalization())) differ.add("normalisation");
+			if (!was.properties().equals(now.properties())) differ.add("training " + was.properties() + " against " + now
+				.properties());
+			throw new InvalidInputException("checkpoint " + file + " belongs to a different model (its " + String.join(
+				", ", differ) + " differ); delete it or train without resuming");
 		}
 		final TrainerState state = TrainerState.fromArrays(c.weights());
 		if (state == null) throw new InvalidInputException(file + " is a model file without trainer state, not a checkpoint");

@@ -58,7 +58,7 @@ public abstract class ApplyCommand extends HourglassCommand {
 	@Parameter(label = "Average 8 flips and rotations",
 		description = "Test-time augmentation: predict the image under its 8 flips and rotations and average; " +
 			"8 times the work, usually a cleaner result.")
-	private boolean augment = false;
+	private boolean augment;
 
 	@Parameter(label = "Convert to input type",
 		description = "Convert the result back to the input's bit depth (values rounded and clipped).")
@@ -76,8 +76,18 @@ public abstract class ApplyCommand extends HourglassCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Files written", required = false)
 	private Integer filesWritten;
 
+	/** Without test-time augmentation by default. */
 	protected ApplyCommand(final String defaultModel) {
+		this(defaultModel, false);
+	}
+
+	/**
+	 * @param defaultModel the installed model chosen by default
+	 * @param augmentByDefault whether the 8 flips and rotations are averaged unless told otherwise
+	 */
+	protected ApplyCommand(final String defaultModel, final boolean augmentByDefault) {
 		model = defaultModel;
+		augment = augmentByDefault;
 	}
 
 	/** The variant whose models this command applies. */
