@@ -1,6 +1,6 @@
 #!/bin/bash
 # Self-supervised training on each widefield field's noisy image alone, then Denoise with and without
-# test-time augmentation; records wall time, training CPU time and the load while training.
+# test-time augmentation (augment=false, and augment=true: Denoise's default); records wall time, training CPU time and the load while training.
 # Score afterwards with:
 #   $H run benchmark-denoise-pairs data=$DATA results=<name>/plain=runs/<name>/plain,<name>/tta=runs/<name>/tta
 #
@@ -23,7 +23,7 @@ for f in $fields; do
   end=$(date +%s.%N)
   kill $sampler
   "$H" run denoise model="$OUT/model_$f.zip" input="$DATA/noisy_$f.tif" output="$OUT/plain/noisy_$f.tif" \
-    > "$OUT/denoise_$f.log" 2>&1
+    augment=false > "$OUT/denoise_$f.log" 2>&1
   "$H" run denoise model="$OUT/model_$f.zip" input="$DATA/noisy_$f.tif" output="$OUT/tta/noisy_$f.tif" \
     augment=true >> "$OUT/denoise_$f.log" 2>&1
   load=$(awk '{s+=$1;n++} END {printf "mean load %.2f", s/n}' "$OUT/load_$f.txt")
