@@ -2,7 +2,6 @@ package org.hourglass.spark;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.imagej.OutputFolder;
 
@@ -63,20 +61,12 @@ final class FolderJob {
 		final String application = spark.sc().applicationId();
 		removeStaleParts(fs, application);
 		final long t0 = System.nanoTime();
-		final Broadcast<ModelBytes> shared = spark.broadcast(model);
-		final Broadcast<HadoopConf> sharedConf = spark.broadcast(new HadoopConf(conf));
-		try {
-			spark.setJobDescription("hourglass " + args.variant().command + " " + input);
-			final List<TaskResult> results = spark.parallelize(images, images.size()).map(new ImageTask(args, shared,
-				sharedConf, input, output, application, spark.getConf().get(FailOnce.KEY, null))).collect();
-			final List<TaskResult> sorted = results.stream().sorted(Comparator.comparing(TaskResult::image)).toList();
-			report(sorted, (System.nanoTime() - t0) / 1e9, out);
-			return sorted;
-		}
-		finally {
-			shared.destroy();
-			sharedConf.destroy();
-		}
+		final List<TaskResult> results = SparkTasks.run(spark, "hourglass " + args.variant().command + " " + input,
+			images, model, (shared, sharedConf, failOnce) -> new ImageTask(args, shared, sharedConf, input, output,
+				application, failOnce));
+		SparkTasks.report(results, "", args.variant().command + " " + input + " -> " + output + ": ", "image(s)", (System
+			.nanoTime() - t0) / 1e9, out);
+		return results;
 	}
 
 	private void requireDistinctResults(final List<String> images) {
@@ -99,22 +89,5 @@ final class FolderJob {
 				LOG.info("removed {}, left by a job that did not finish", s.getPath());
 			}
 		}
-	}
-
-	private void report(final List<TaskResult> results, final double seconds, final PrintStream out) {
-		long written = 0, skipped = 0, pixels = 0;
-		for (final TaskResult r : results) {
-			switch (r.status()) {
-				case WRITTEN -> {
-					written++;
-					pixels += r.pixels();
-				}
-				case SKIPPED -> skipped++;
-				case REFUSED -> out.println(r.image() + " refused: " + r.message());
-			}
-		}
-		out.printf(java.util.Locale.ROOT, "%s %s -> %s: %d image(s), %d written, %d complete already, %d refused; " +
-			"%.2f megapixels in %.1f s%n", args.variant().command, input, output, results.size(), written, skipped,
-			results.size() - written - skipped, pixels / 1e6, seconds);
 	}
 }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.Model;
 import org.hourglass.api.network.NetworkSpec;
@@ -49,8 +47,8 @@ final class VolumeJob {
 	 *           output holds something else than this job's result
 	 */
 	List<TaskResult> run(final PrintStream out) throws IOException {
-		final Configuration conf = spark.hadoopConfiguration();
-		final FileSystem inFs = Locations.fileSystem(input, conf);
+		final Configuration hadoop = spark.hadoopConfiguration();
+		final FileSystem inFs = Locations.fileSystem(input, hadoop);
 		final OmeZarr volume = OmeZarr.open(inFs, input);
 		final Model m = ModelCache.get(model, args.variant().id);
 		final NetworkSpec net = m.info().spec().network();
@@ -65,26 +63,17 @@ final class VolumeJob {
 		}
 		final ZarrType type = args.toInputType() ? volume.array().type() : ZarrType.FLOAT32;
 		final OmeZarr result = volume.result(output, net.upscale(), type);
-		final FileSystem outFs = Locations.fileSystem(output, conf);
+		final FileSystem outFs = Locations.fileSystem(output, hadoop);
 		requireFreshOrSame(outFs, result);
 		result.writeMetadata(outFs);
 		final List<long[]> slabs = slabs(volume.array());
 		final long t0 = System.nanoTime();
-		final Broadcast<ModelBytes> shared = spark.broadcast(model);
-		final Broadcast<HadoopConf> sharedConf = spark.broadcast(new HadoopConf(conf));
-		try {
-			spark.setJobDescription("hourglass " + args.variant().command + " " + input);
-			final List<TaskResult> results = spark.parallelize(slabs, slabs.size()).map(new SlabTask(args, shared,
-				sharedConf, volume.array(), result.array(), spark.sc().applicationId(), spark.getConf().get(FailOnce.KEY,
-					null))).collect();
-			final List<TaskResult> sorted = results.stream().sorted(Comparator.comparing(TaskResult::image)).toList();
-			report(sorted, volume.array(), (System.nanoTime() - t0) / 1e9, out);
-			return sorted;
-		}
-		finally {
-			shared.destroy();
-			sharedConf.destroy();
-		}
+		final List<TaskResult> results = SparkTasks.run(spark, "hourglass " + args.variant().command + " " + input,
+			slabs, model, (shared, conf, failOnce) -> new SlabTask(args, shared, conf, volume.array(), result.array(),
+				spark.sc().applicationId(), failOnce));
+		SparkTasks.report(results, "slab ", args.variant().command + " " + input + " -> " + output + ": " + Arrays
+			.toString(volume.array().shape()) + ", ", "slab(s)", (System.nanoTime() - t0) / 1e9, out);
+		return results;
 	}
 
 	/** The output is new, empty, or the same job's result (a rerun): never anything else. */
@@ -122,24 +111,5 @@ final class VolumeJob {
 	/** A slab's name in messages and reports: its chunk indices along the leading dimensions. */
 	static String name(final long[] slab) {
 		return slab.length == 0 ? "[all planes]" : Arrays.toString(slab);
-	}
-
-	private void report(final List<TaskResult> results, final ZarrArray in, final double seconds,
-		final PrintStream out)
-	{
-		long written = 0, skipped = 0, pixels = 0;
-		for (final TaskResult r : results) {
-			switch (r.status()) {
-				case WRITTEN -> {
-					written++;
-					pixels += r.pixels();
-				}
-				case SKIPPED -> skipped++;
-				case REFUSED -> out.println("slab " + r.image() + " refused: " + r.message());
-			}
-		}
-		out.printf(java.util.Locale.ROOT, "%s %s -> %s: %s, %d slab(s), %d written, %d complete already, %d refused; " +
-			"%.2f megapixels in %.1f s%n", args.variant().command, input, output, Arrays.toString(in.shape()), results
-				.size(), written, skipped, results.size() - written - skipped, pixels / 1e6, seconds);
 	}
 }
