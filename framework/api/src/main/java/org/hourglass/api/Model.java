@@ -3,7 +3,10 @@ package org.hourglass.api;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.hourglass.api.image.ChannelNormalization;
 import org.hourglass.api.image.Plane;
+import org.hourglass.api.image.PlanePart;
+import org.hourglass.api.image.Region;
 
 /**
  * A network with its weights and metadata, ready to predict. Holds native memory: close it (use
@@ -26,6 +29,33 @@ public interface Model extends AutoCloseable {
 	 * @throws java.util.concurrent.CancellationException if {@code progress} was cancelled
 	 */
 	Plane predict(Plane input, PredictOptions options, Progress progress);
+
+	/**
+	 * The normalisation {@link #predict} applies to {@code input}: the input's own (percentiles) or the one fixed
+	 * at training. A part of a plane is predicted with its whole plane's.
+	 */
+	ChannelNormalization normalization(Plane input);
+
+	/**
+	 * The region of a {@code fullWidth}×{@code fullHeight} plane that {@link #predictPart} reads to give
+	 * {@code wanted}: {@code wanted} with the halo of every tile that contributes to it, within the plane.
+	 *
+	 * @throws InvalidInputException for a fixed-size network, which sees whole images only
+	 */
+	Region inputFor(int fullWidth, int fullHeight, Region wanted, PredictOptions options);
+
+	/**
+	 * Region {@code part.wanted()} of {@link #predict}'s result for the whole plane (output size {@code upscale}
+	 * times the region), computed from the pixels of {@code part.crop()} only: the same tiles, blocks and blending
+	 * as for the whole plane, so with {@code params} = {@link #normalization} of the whole plane the values are
+	 * those of the whole plane's result. The crop must hold {@link #inputFor} the wanted region.
+	 *
+	 * @throws InvalidInputException if the crop does not have the crop region's size, does not hold what the
+	 *           wanted region needs, has non-finite values or the wrong channels, or the network has a fixed size
+	 * @throws java.util.concurrent.CancellationException if {@code progress} was cancelled
+	 */
+	Plane predictPart(Plane crop, PlanePart part, ChannelNormalization params, PredictOptions options,
+		Progress progress);
 
 	/**
 	 * Applies the network to whole planes of one size, {@code batchSize} at a time, without tiling: for many

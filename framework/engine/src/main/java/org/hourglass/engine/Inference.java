@@ -12,6 +12,8 @@ import org.hourglass.api.PredictOptions;
 import org.hourglass.api.Progress;
 import org.hourglass.api.image.ChannelNormalization;
 import org.hourglass.api.image.Plane;
+import org.hourglass.api.image.PlanePart;
+import org.hourglass.api.image.Region;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.engine.image.Symmetry;
@@ -40,12 +42,57 @@ final class Inference {
 
 	Plane predict(final Plane input, final PredictOptions options, final Progress progress) {
 		model.checkOpen();
+		check(input, model.network());
+		return averaged(input, PlanePart.whole(input.width(), input.height()), null, options, progress);
+	}
+
+	/** See {@link org.hourglass.api.Model#predictPart}. */
+	Plane predictPart(final Plane crop, final PlanePart part, final ChannelNormalization params,
+		final PredictOptions options, final Progress progress)
+	{
+		model.checkOpen();
+		requireTiled();
+		check(crop, model.network());
+		return averaged(crop, part, params, options, progress);
+	}
+
+	/** See {@link org.hourglass.api.Model#inputFor}: with the 8 symmetries, what any of them reads. */
+	Region inputFor(final int fullWidth, final int fullHeight, final Region wanted, final PredictOptions options) {
+		requireTiled();
+		final PlanePart whole = PlanePart.whole(fullWidth, fullHeight);
+		int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = 0, y1 = 0;
+		for (int t = 0; t < (options.augment() ? Symmetry.COUNT : 1); t++) {
+			final PlanePart turned = Symmetry.apply(new PlanePart(fullWidth, fullHeight, whole.crop(), wanted), t);
+			final Region need = Symmetry.invert(predictor().inputFor(turned.fullWidth(), turned.fullHeight(), turned
+				.wanted(), options), turned.fullWidth(), turned.fullHeight(), t);
+			x0 = Math.min(x0, need.x());
+			y0 = Math.min(y0, need.y());
+			x1 = Math.max(x1, need.endX());
+			y1 = Math.max(y1, need.endY());
+		}
+		return new Region(x0, y0, x1 - x0, y1 - y0);
+	}
+
+	private void requireTiled() {
 		final NetworkSpec net = model.network();
-		check(input, net);
+		if (net.inputSize() > 0) {
+			throw new InvalidInputException("this model takes whole images of " + net.inputSize() + "x" + net
+				.inputSize() + " pixels only, not parts of larger ones");
+		}
+	}
+
+	/**
+	 * The prediction of {@code part.wanted()}, averaged over the 8 symmetries if asked; {@code params} {@code null}
+	 * normalises each symmetric copy of the input on its own, as a whole plane is.
+	 */
+	private Plane averaged(final Plane input, final PlanePart part, final ChannelNormalization params,
+		final PredictOptions options, final Progress progress)
+	{
 		final int passes = options.augment() ? Symmetry.COUNT : 1;
 		Plane sum = null;
 		for (int t = 0; t < passes; t++) {
-			final Plane result = Symmetry.invert(once(Symmetry.apply(input, t), options, part(progress, t, passes)), t);
+			final Plane result = Symmetry.invert(once(Symmetry.apply(input, t), Symmetry.apply(part, t), params, options,
+				part(progress, t, passes)), t);
 			if (sum == null) sum = passes == 1 ? result : result.copy();
 			else {
 				final float[] s = sum.data();
@@ -61,9 +108,11 @@ final class Inference {
 	}
 
 	/** One prediction of a checked plane: whole for a fixed-size network, else tile by tile. */
-	private Plane once(final Plane input, final PredictOptions options, final Progress progress) {
+	private Plane once(final Plane input, final PlanePart part, final ChannelNormalization given,
+		final PredictOptions options, final Progress progress)
+	{
 		final NetworkSpec net = model.network();
-		final ChannelNormalization params = params(input);
+		final ChannelNormalization params = given != null ? given : params(input);
 		if (net.inputSize() > 0) {
 			final Plane normalised = params.apply(input);
 			final float[] out = runBlocks(normalised.data(), 1, input.height(), input.width());
@@ -73,7 +122,7 @@ final class Inference {
 			progress.update(1, 1);
 			return new Plane(w, h, net.outputChannels(), out);
 		}
-		return predictor().predict(input, params, options, progress);
+		return predictor().predictPart(input, part, params, options, progress);
 	}
 
 	List<Plane> apply(final List<Plane> inputs, final int batchSize, final Progress progress) {

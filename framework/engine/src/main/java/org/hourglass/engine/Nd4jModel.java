@@ -11,7 +11,10 @@ import org.hourglass.api.ModelFileException;
 import org.hourglass.api.ModelInfo;
 import org.hourglass.api.PredictOptions;
 import org.hourglass.api.Progress;
+import org.hourglass.api.image.ChannelNormalization;
 import org.hourglass.api.image.Plane;
+import org.hourglass.api.image.PlanePart;
+import org.hourglass.api.image.Region;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.engine.file.ArchiveContents;
 import org.hourglass.engine.file.ModelArchive;
@@ -98,6 +101,26 @@ public final class Nd4jModel implements Model {
 	@Override
 	public Plane predict(final Plane input, final PredictOptions options, final Progress progress) {
 		return inference.predict(input, options, progress);
+	}
+
+	@Override
+	public ChannelNormalization normalization(final Plane input) {
+		checkOpen();
+		return inference.params(input);
+	}
+
+	@Override
+	public Region inputFor(final int fullWidth, final int fullHeight, final Region wanted,
+		final PredictOptions options)
+	{
+		return inference.inputFor(fullWidth, fullHeight, wanted, options);
+	}
+
+	@Override
+	public Plane predictPart(final Plane crop, final PlanePart part, final ChannelNormalization params,
+		final PredictOptions options, final Progress progress)
+	{
+		return inference.predictPart(crop, part, params, options, progress);
 	}
 
 	@Override

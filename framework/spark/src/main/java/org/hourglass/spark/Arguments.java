@@ -18,21 +18,26 @@ import org.hourglass.api.PredictOptions;
  * @param input a folder of images
  * @param output the folder results go to
  * @param tile tile size, 0 = automatic
+ * @param block for volumes: the side in pixels of the y-x rectangle of one task, rounded down to whole chunks (at
+ *          least one)
  * @param batch tiles predicted together
  * @param augment test-time augmentation (8 flips and rotations)
  * @param toInputType results converted to the input's bit depth
  * @param factor for upscale: the factor the model must have, or {@code null} for the model's own
  */
-record Arguments(Variant variant, String model, String input, String output, int tile, int batch, boolean augment,
+record Arguments(Variant variant, String model, String input, String output, int tile, int block, int batch, boolean augment,
 	boolean toInputType, Integer factor) implements Serializable
 {
 
 	static final String USAGE = "Usage: spark-submit --class org.hourglass.spark.Main hourglass-spark.jar " +
 		"denoise|upscale --model m.zip --input <folder|volume.zarr> --output <folder|volume.zarr> [--tile N] " +
-		"[--batch N] [--augment] [--to-input-type] [--factor 2|4]";
+		"[--block N] [--batch N] [--augment] [--to-input-type] [--factor 2|4]";
 
-	private static final List<String> VALUED = List.of("--model", "--input", "--output", "--tile", "--batch",
-		"--factor");
+	/** The default side of a volume task's y-x rectangle, in pixels. */
+	static final int DEFAULT_BLOCK = 2048;
+
+	private static final List<String> VALUED = List.of("--model", "--input", "--output", "--tile", "--block",
+		"--batch", "--factor");
 	private static final List<String> FLAGS = List.of("--augment", "--to-input-type");
 
 	/** The prediction options, as the single-machine commands make them (the halo automatic). */
@@ -67,7 +72,7 @@ record Arguments(Variant variant, String model, String input, String output, int
 		}
 		final String factor = values.get("--factor");
 		return new Arguments(variant, values.get("--model"), values.get("--input"), values.get("--output"), number(
-			values, "--tile", 0, 0), number(values, "--batch", 4, 1), values.containsKey("--augment"), values.containsKey(
+			values, "--tile", 0, 0), number(values, "--block", DEFAULT_BLOCK, 1), number(values, "--batch", 4, 1), values.containsKey("--augment"), values.containsKey(
 				"--to-input-type"), factor == null ? null : number(values, "--factor", 0, 1));
 	}
 

@@ -14,7 +14,7 @@ import org.hourglass.api.HourglassException;
  * on a Spark cluster (see docs/SPARK.md).
  * <p>
  * Exit codes: 0 every image has its result; 1 bad input (one message says what is wrong; nothing was written), or
- * some images (slabs of a volume) were refused (each named with the reason, the others done); 2 a wrong command line; 3 the job failed
+ * some images (blocks of a volume) were refused (each named with the reason, the others done); 2 a wrong command line; 3 the job failed
  * (tasks failed more often than Spark retries them).
  */
 public final class Main {

@@ -10,27 +10,36 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * How both jobs run their tasks: the model file's bytes and the Hadoop configuration broadcast once, one Spark
- * task per item, the results collected and sorted by name, the broadcasts destroyed at the end.
+ * How both jobs run their tasks: the model file's bytes and the Hadoop configuration broadcast once per stage,
+ * one Spark task per item, the results collected, the broadcasts destroyed at the end.
  */
 final class SparkTasks {
 
 	/** Makes the task function from the broadcasts and the failure marker of {@link FailOnce} (or {@code null}). */
-	interface Factory<T> {
-		Function<T, TaskResult> create(Broadcast<ModelBytes> model, Broadcast<HadoopConf> conf, String failOnce);
+	interface Factory<T, R> {
+		Function<T, R> create(Broadcast<ModelBytes> model, Broadcast<HadoopConf> conf, String failOnce);
 	}
 
 	private SparkTasks() {}
 
+	/** One task per item; the results sorted by name. */
 	static <T> List<TaskResult> run(final JavaSparkContext spark, final String description, final List<T> items,
-		final ModelBytes model, final Factory<T> factory)
+		final ModelBytes model, final Factory<T, TaskResult> factory)
+	{
+		return map(spark, description, items, model, factory).stream().sorted(Comparator.comparing(TaskResult::image))
+			.toList();
+	}
+
+	/** One task per item; the results in the items' order. */
+	static <T, R> List<R> map(final JavaSparkContext spark, final String description, final List<T> items,
+		final ModelBytes model, final Factory<T, R> factory)
 	{
 		final Broadcast<ModelBytes> shared = spark.broadcast(model);
 		final Broadcast<HadoopConf> conf = spark.broadcast(new HadoopConf(spark.hadoopConfiguration()));
 		try {
 			spark.setJobDescription(description);
 			return spark.parallelize(items, items.size()).map(factory.create(shared, conf, spark.getConf().get(
-				FailOnce.KEY, null))).collect().stream().sorted(Comparator.comparing(TaskResult::image)).toList();
+				FailOnce.KEY, null))).collect();
 		}
 		finally {
 			shared.destroy();
@@ -39,7 +48,7 @@ final class SparkTasks {
 	}
 
 	/**
-	 * Prints one line per refused item (its name after {@code kind}, e.g. {@code "slab "}), then
+	 * Prints one line per refused item (its name after {@code kind}, e.g. {@code "block "}), then
 	 * {@code header}, the counts of {@code what} (e.g. {@code image(s)}) by outcome, the megapixels and the time.
 	 */
 	static void report(final List<TaskResult> results, final String kind, final String header, final String what,

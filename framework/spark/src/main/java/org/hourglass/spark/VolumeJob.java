@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -18,11 +20,14 @@ import org.hourglass.spark.zarr.ZarrArray;
 import org.hourglass.spark.zarr.ZarrType;
 
 /**
- * A Zarr volume (OME-Zarr image or bare array) to a Zarr volume, one Spark task per slab: the planes of one chunk
- * along the leading dimensions (t, c, z), whole in y and x (see {@link SlabTask}). A 2-D model sees each plane on
- * its own, so a slab needs no halo along z; whole planes are normalised and tiled exactly as the single-machine
- * command does, so the result equals its result. The output has the input's dimensions, chunk shape, compressor
- * and OME metadata (pixel size divided by the upscaling factor); a rerun skips the slabs whose chunks are all there.
+ * A Zarr volume (OME-Zarr image or bare array) to a Zarr volume, one Spark task per {@link Block}: the planes of
+ * one chunk along the leading dimensions (t, c, z), and a rectangle of whole chunks of about {@code --block}
+ * pixels in y and x (whole planes if they are smaller), read with a halo as wide as the model's receptive field
+ * (see {@link BlockTask}). A 2-D model sees each plane on its own, so no halo is needed along z. Each block is
+ * predicted with the tiles of its whole plane, and normalised as its whole plane: when planes are split, a first
+ * stage reads each plane once for its normalisation ({@link PlaneNormalizationTask}). So the result equals the
+ * single-machine command's. The output has the input's dimensions, chunk shape, compressor and OME metadata (pixel
+ * size divided by the upscaling factor); a rerun skips the blocks whose chunks are all there.
  */
 final class VolumeJob {
 
@@ -56,24 +61,45 @@ final class VolumeJob {
 			throw new InvalidInputException("The model sees " + net.inputChannels() + " channels at once; a Zarr volume " +
 				"is processed plane by plane, so it takes single-channel models (trained with channels=separate).");
 		}
-		final long planeBytes = volume.width() * volume.height() * net.upscale() * net.upscale() * 4;
-		if (planeBytes > Integer.MAX_VALUE) {
+		if (volume.width() * volume.height() > Integer.MAX_VALUE) {
 			throw new InvalidInputException("The planes of " + input + " are " + volume.width() + "x" + volume.height() +
-				"; expected planes whose result fits in 2 GB (at most about 23,000 x 23,000 pixels).");
+				"; expected planes of at most 2^31 pixels (each is read whole once for its normalisation).");
+		}
+		final int f = net.downsamplingFactor();
+		if (volume.width() < f || volume.height() < f) {
+			throw new InvalidInputException("The planes of " + input + " are " + volume.width() + "x" + volume.height() +
+				"; this model takes planes of at least " + f + "x" + f + " pixels.");
 		}
 		final ZarrType type = args.toInputType() ? volume.array().type() : ZarrType.FLOAT32;
 		final OmeZarr result = volume.result(output, net.upscale(), type);
 		final FileSystem outFs = Locations.fileSystem(output, hadoop);
 		requireFreshOrSame(outFs, result);
 		result.writeMetadata(outFs);
-		final List<long[]> slabs = slabs(volume.array());
+		final List<Block> blocks = normalized(Block.of(volume.array(), args.block()), volume.array(), result.array());
 		final long t0 = System.nanoTime();
 		final List<TaskResult> results = SparkTasks.run(spark, "hourglass " + args.variant().command + " " + input,
-			slabs, model, (shared, conf, failOnce) -> new SlabTask(args, shared, conf, volume.array(), result.array(),
+			blocks, model, (shared, conf, failOnce) -> new BlockTask(args, shared, conf, volume.array(), result.array(),
 				spark.sc().applicationId(), failOnce));
-		SparkTasks.report(results, "slab ", args.variant().command + " " + input + " -> " + output + ": " + Arrays
-			.toString(volume.array().shape()) + ", ", "slab(s)", (System.nanoTime() - t0) / 1e9, out);
+		SparkTasks.report(results, "block ", args.variant().command + " " + input + " -> " + output + ": " + Arrays
+			.toString(volume.array().shape()) + ", ", "block(s)", (System.nanoTime() - t0) / 1e9, out);
 		return results;
+	}
+
+	/**
+	 * The blocks, each with its planes' normalisation if planes are split into several blocks (read in a first
+	 * stage, one task per slab).
+	 */
+	private List<Block> normalized(final List<Block> blocks, final ZarrArray in, final ZarrArray result) {
+		if (blocks.stream().allMatch(b -> b.wholePlanes(in))) return blocks;
+		final List<long[]> slabs = Block.slabs(in);
+		final List<double[][]> params = SparkTasks.map(spark, "hourglass " + args.variant().command + " " + input +
+			": normalisation of each plane", slabs, model, (shared, conf, failOnce) -> new PlaneNormalizationTask(args,
+				shared, conf, in, result));
+		final Map<String, double[][]> bySlab = new HashMap<>();
+		for (int i = 0; i < slabs.size(); i++) bySlab.put(Arrays.toString(slabs.get(i)), params.get(i));
+		final List<Block> out = new ArrayList<>();
+		for (final Block b : blocks) out.add(b.normalized(bySlab.get(Arrays.toString(b.slab()))));
+		return out;
 	}
 
 	/** The output is new, empty, or the same job's result (a rerun): never anything else. */
@@ -93,23 +119,5 @@ final class VolumeJob {
 			throw new InvalidInputException("The output " + output + " exists and holds other files. Choose a new or " +
 				"empty folder.");
 		}
-	}
-
-	/** Every chunk-grid position along the leading dimensions, in C order. */
-	static List<long[]> slabs(final ZarrArray a) {
-		final int lead = a.dimensions() - 2;
-		final List<long[]> out = new ArrayList<>();
-		final long[] index = new long[lead];
-		while (true) {
-			out.add(index.clone());
-			int d = lead - 1;
-			while (d >= 0 && ++index[d] == a.chunkCount(d)) index[d--] = 0;
-			if (d < 0) return out;
-		}
-	}
-
-	/** A slab's name in messages and reports: its chunk indices along the leading dimensions. */
-	static String name(final long[] slab) {
-		return slab.length == 0 ? "[all planes]" : Arrays.toString(slab);
 	}
 }

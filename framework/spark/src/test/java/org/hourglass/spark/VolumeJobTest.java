@@ -65,7 +65,7 @@ class VolumeJobTest {
 		assertEquals(Main.OK, FolderJobTest.run(spark, printed, "denoise", "--model", model.toString(), "--input", in
 			.toString(), "--output", out.toString(), "--tile", "32"), printed[0]);
 		assertTrue(Files.exists(dir.resolve("failed-once")), "a task failed after writing a chunk, and was retried");
-		assertTrue(printed[0].contains("2 slab(s), 2 written, 0 complete already, 0 refused"), printed[0]);
+		assertTrue(printed[0].contains("2 block(s), 2 written, 0 complete already, 0 refused"), printed[0]);
 
 		final JsonNode array = JSON.readTree(out.resolve("0/.zarray").toFile());
 		assertEquals("[3,70,90]", array.get("shape").toString());
@@ -90,8 +90,48 @@ class VolumeJobTest {
 		Files.delete(out.resolve("0/1.1.0"));
 		assertEquals(Main.OK, FolderJobTest.run(spark, printed, "denoise", "--model", model.toString(), "--input", in
 			.toString(), "--output", out.toString(), "--tile", "32"), printed[0]);
-		assertTrue(printed[0].contains("2 slab(s), 1 written, 1 complete already, 0 refused"), printed[0]);
+		assertTrue(printed[0].contains("2 block(s), 1 written, 1 complete already, 0 refused"), printed[0]);
 		assertSameVolume(expected, out.resolve("0"), new int[] { 2, 32, 40 }, ByteOrder.LITTLE_ENDIAN);
+	}
+
+	@Test
+	void planesSplitIntoBlocksWithAHaloGiveTheSingleMachineResult() throws Exception {
+		final Path model = TestData.denoiseModel(dir);
+		// blocks of one 32 x 40 chunk: 3 x 3 blocks per slab, each read with the halo its tiles need
+		final short[][] planes = volume(3, 70, 90);
+		final Path in = dir.resolve("split.zarr");
+		writeOmeZarr(in, planes, 70, 90, new int[] { 2, 32, 40 });
+		final PredictOptions options = new PredictOptions(16, 0, 4, false);
+		final Path out = dir.resolve("split-denoised.zarr");
+		final String[] printed = new String[1];
+		assertEquals(Main.OK, FolderJobTest.run(spark, printed, "denoise", "--model", model.toString(), "--input", in
+			.toString(), "--output", out.toString(), "--tile", "16", "--block", "32"), printed[0]);
+		assertTrue(printed[0].contains("18 block(s), 18 written"), printed[0]);
+		assertSameVolume(singleMachine(Variant.DENOISE, model, planes, 70, 90, options), out.resolve("0"), new int[] { 2,
+			32, 40 }, ByteOrder.LITTLE_ENDIAN);
+
+		// the 8 flips and rotations, whose tiles sit on the grids of the flipped planes
+		final Path flipped = dir.resolve("split-augmented.zarr");
+		assertEquals(Main.OK, FolderJobTest.run(spark, printed, "denoise", "--model", model.toString(), "--input", in
+			.toString(), "--output", flipped.toString(), "--tile", "16", "--block", "32", "--augment"), printed[0]);
+		assertSameVolume(singleMachine(Variant.DENOISE, model, planes, 70, 90, options.withAugment(true)), flipped
+			.resolve("0"), new int[] { 2, 32, 40 }, ByteOrder.LITTLE_ENDIAN);
+	}
+
+	@Test
+	void anUpscaledPlaneSplitIntoBlocksGivesTheSingleMachineResult() throws Exception {
+		final Path model = TestData.upscaleModel(dir);
+		final short[][] planes = volume(1, 60, 75);
+		final Path in = dir.resolve("wide");
+		Files.createDirectories(in);
+		writeArray(in, planes, 60, 75, new int[] { 1, 16, 16 }, null);
+		final Path out = dir.resolve("wide-x2");
+		final String[] printed = new String[1];
+		assertEquals(Main.OK, FolderJobTest.run(spark, printed, "upscale", "--model", model.toString(), "--input", in
+			.toString(), "--output", out.toString(), "--tile", "16", "--block", "32"), printed[0]);
+		assertTrue(printed[0].contains("6 block(s), 6 written"), printed[0]);
+		assertSameVolume(singleMachine(Variant.UPSCALE, model, planes, 60, 75, new PredictOptions(16, 0, 4, false)), out,
+			new int[] { 1, 32, 32 }, ByteOrder.LITTLE_ENDIAN);
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package org.hourglass.engine.image;
 
 import org.hourglass.api.image.Plane;
+import org.hourglass.api.image.PlanePart;
+import org.hourglass.api.image.Region;
 
 /**
  * The 8 symmetries of the square grid: a horizontal mirror or not, then 0 to 3 quarter turns clockwise,
@@ -28,6 +30,58 @@ public final class Symmetry {
 		Plane out = p;
 		for (int t = 0; t < (4 - (transform & 3)) % 4; t++) out = turn(out);
 		return transform >= 4 ? mirror(out) : out;
+	}
+
+	/** Where region {@code r} of a {@code w}×{@code h} plane lies in {@link #apply}'s result. */
+	public static Region apply(final Region r, final int w, final int h, final int transform) {
+		check(transform);
+		Region out = transform >= 4 ? mirror(r, w) : r;
+		int width = w;
+		int height = h;
+		for (int t = 0; t < (transform & 3); t++) {
+			out = turn(out, height);
+			final int swap = width;
+			width = height;
+			height = swap;
+		}
+		return out;
+	}
+
+	/**
+	 * Where region {@code r} of a {@code w}×{@code h} plane made by {@link #apply} lies in the original plane:
+	 * the inverse of {@link #apply(Region, int, int, int)}.
+	 */
+	public static Region invert(final Region r, final int w, final int h, final int transform) {
+		check(transform);
+		Region out = r;
+		int width = w;
+		int height = h;
+		for (int t = 0; t < (4 - (transform & 3)) % 4; t++) {
+			out = turn(out, height);
+			final int swap = width;
+			width = height;
+			height = swap;
+		}
+		return transform >= 4 ? mirror(out, width) : out;
+	}
+
+	/** The part of a plane as it lies in {@link #apply}'s result. */
+	public static PlanePart apply(final PlanePart p, final int transform) {
+		final int w = p.fullWidth();
+		final int h = p.fullHeight();
+		final boolean swapped = (transform & 1) == 1;
+		return new PlanePart(swapped ? h : w, swapped ? w : h, apply(p.crop(), w, h, transform), apply(p.wanted(), w,
+			h, transform));
+	}
+
+	/** Region {@code r} of a plane {@code w} wide, mirrored. */
+	private static Region mirror(final Region r, final int w) {
+		return new Region(w - r.endX(), r.y(), r.width(), r.height());
+	}
+
+	/** Region {@code r} of a plane {@code h} high after a quarter turn: input (x, y) goes to (h − 1 − y, x). */
+	private static Region turn(final Region r, final int h) {
+		return new Region(h - r.endY(), r.x(), r.height(), r.width());
 	}
 
 	private static void check(final int transform) {

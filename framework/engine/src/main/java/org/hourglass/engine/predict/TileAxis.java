@@ -40,6 +40,20 @@ record TileAxis(int size, int core, int count, int halo, int blend) {
 		return start(tile) - halo;
 	}
 
+	/** The first tile whose output reaches input coordinate {@code from} or beyond. */
+	int firstReaching(final int from) {
+		int i = 0;
+		while (i < count - 1 && usedEnd(i, 1) <= from) i++;
+		return i;
+	}
+
+	/** The last tile whose output starts before input coordinate {@code to}. */
+	int lastReaching(final int to) {
+		int i = count - 1;
+		while (i > 0 && usedStart(i, 1) >= to) i--;
+		return i;
+	}
+
 	/** First output coordinate this tile contributes to. */
 	int usedStart(final int tile, final int upscale) {
 		return Math.max(0, (start(tile) - (tile > 0 ? blend : 0)) * upscale);

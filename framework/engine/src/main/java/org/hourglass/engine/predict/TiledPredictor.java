@@ -7,10 +7,13 @@ import java.util.concurrent.CancellationException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.hourglass.api.HourglassException;
+import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.PredictOptions;
 import org.hourglass.api.Progress;
 import org.hourglass.api.image.ChannelNormalization;
 import org.hourglass.api.image.Plane;
+import org.hourglass.api.image.PlanePart;
+import org.hourglass.api.image.Region;
 
 /**
  * Prediction of a plane of any size, tile by tile. Tiles start on the network's down-sampling grid, read a
@@ -22,6 +25,10 @@ import org.hourglass.api.image.Plane;
  * pixels (the network's activations, which need most of the native memory, grow with it), so fewer blocks
  * go together as blocks grow, and an automatic tile shrinks until one block fits. On running out of memory
  * the tile size is halved and the prediction restarted.
+ * <p>
+ * A part of a plane (a block of a larger image) is predicted with the tiles of the whole plane: those whose
+ * output reaches the wanted region, each from the same block of pixels, blended in the same order, so the part
+ * equals the same region of the whole plane's result.
  */
 public final class TiledPredictor {
 
@@ -77,11 +84,28 @@ public final class TiledPredictor {
 	public Plane predict(final Plane input, final ChannelNormalization params, final PredictOptions options,
 		final Progress progress)
 	{
-		int tile = options.tileSize() > 0 ? TileAxis.roundUp(Math.max(options.tileSize(), factor), factor)
-			: automaticTile(halo(options));
+		return predictPart(input, PlanePart.whole(input.width(), input.height()), params, options, progress);
+	}
+
+	/**
+	 * Region {@code part.wanted()} of the prediction of the whole plane, from the pixels of {@code part.crop()}
+	 * (which {@code crop} holds), normalised with {@code params}.
+	 *
+	 * @throws InvalidInputException if the crop does not hold {@link #inputFor} the wanted region
+	 * @throws CancellationException if {@code progress} is cancelled between batches
+	 */
+	public Plane predictPart(final Plane crop, final PlanePart part, final ChannelNormalization params,
+		final PredictOptions options, final Progress progress)
+	{
+		if (crop.width() != part.crop().width() || crop.height() != part.crop().height()) {
+			throw new InvalidInputException("the pixels given are " + crop.width() + "x" + crop.height() + ", but the " +
+				"part read is " + part.crop());
+		}
+		int tile = firstTile(options);
+		requireCovered(part, tile, options);
 		while (true) {
 			try {
-				return attempt(input, params, tile, options, progress);
+				return attempt(crop, part, params, tile, options, progress);
 			}
 			catch (final OutOfMemoryError e) {
 				tile = smaller(tile, e);
@@ -90,7 +114,54 @@ public final class TiledPredictor {
 				if (!isAllocationFailure(e)) throw e;
 				tile = smaller(tile, e);
 			}
+			if (!part.crop().contains(need(part.fullWidth(), part.fullHeight(), part.wanted(), tile, halo(options)))) {
+				throw new HourglassException("not enough memory to predict " + part.wanted() + " with the tiles its " +
+					"pixels were read for; predict it with smaller tiles");
+			}
 		}
+	}
+
+	/**
+	 * The region of a {@code fullWidth}×{@code fullHeight} plane that {@link #predictPart} reads for
+	 * {@code wanted}: the blocks of every tile whose output reaches it, mirrored into the plane at its edges.
+	 */
+	public Region inputFor(final int fullWidth, final int fullHeight, final Region wanted,
+		final PredictOptions options)
+	{
+		return need(fullWidth, fullHeight, wanted, firstTile(options), halo(options));
+	}
+
+	private int firstTile(final PredictOptions options) {
+		return options.tileSize() > 0 ? TileAxis.roundUp(Math.max(options.tileSize(), factor), factor)
+			: automaticTile(halo(options));
+	}
+
+	private void requireCovered(final PlanePart part, final int tile, final PredictOptions options) {
+		final Region need = need(part.fullWidth(), part.fullHeight(), part.wanted(), tile, halo(options));
+		if (!part.crop().contains(need)) {
+			throw new InvalidInputException("predicting " + part.wanted() + " of a " + part.fullWidth() + "x" + part
+				.fullHeight() + " plane needs its pixels " + need + ", but " + part.crop() + " were given");
+		}
+	}
+
+	private Region need(final int w, final int h, final Region wanted, final int tile, final int halo) {
+		final int[] x = need(TileAxis.of(w, tile, factor, halo, radius), wanted.x(), wanted.endX());
+		final int[] y = need(TileAxis.of(h, tile, factor, halo, radius), wanted.y(), wanted.endY());
+		return new Region(x[0], y[0], x[1] - x[0], y[1] - y[0]);
+	}
+
+	/** The first and one past the last input coordinate the blocks of the tiles reaching {@code [from, to)} read. */
+	private static int[] need(final TileAxis a, final int from, final int to) {
+		int lo = Integer.MAX_VALUE;
+		int hi = Integer.MIN_VALUE;
+		for (int i = a.firstReaching(from); i <= a.lastReaching(to); i++) {
+			for (int q = a.blockStart(i), end = q + a.block(); q < end; q++) {
+				final int r = Reflection.index(q, a.size());
+				lo = Math.min(lo, r);
+				hi = Math.max(hi, r);
+			}
+		}
+		return new int[] { lo, hi + 1 };
 	}
 
 	/** The default tile, made smaller (on the down-sampling grid) until one block's output fits a batch. */
@@ -133,20 +204,25 @@ public final class TiledPredictor {
 		return false;
 	}
 
-	private Plane attempt(final Plane input, final ChannelNormalization params, final int tile,
+	private Plane attempt(final Plane crop, final PlanePart part, final ChannelNormalization params, final int tile,
 		final PredictOptions options, final Progress progress)
 	{
 		final int halo = halo(options);
-		final TileAxis ax = TileAxis.of(input.width(), tile, factor, halo, radius);
-		final TileAxis ay = TileAxis.of(input.height(), tile, factor, halo, radius);
-		final int outW = input.width() * upscale;
-		final int outH = input.height() * upscale;
-		final float[] out = new float[Math.multiplyExact(Math.multiplyExact(outW, outH), outChannels)];
+		final TileAxis ax = TileAxis.of(part.fullWidth(), tile, factor, halo, radius);
+		final TileAxis ay = TileAxis.of(part.fullHeight(), tile, factor, halo, radius);
+		final Region wanted = part.wanted();
+		final int i0 = ax.firstReaching(wanted.x());
+		final int i1 = ax.lastReaching(wanted.endX());
+		final int j0 = ay.firstReaching(wanted.y());
+		final int j1 = ay.lastReaching(wanted.endY());
+		final Region out = new Region(wanted.x() * upscale, wanted.y() * upscale, wanted.width() * upscale, wanted
+			.height() * upscale);
+		final float[] values = new float[Math.multiplyExact(Math.multiplyExact(out.width(), out.height()), outChannels)];
 		final int bw = ax.block();
 		final int bh = ay.block();
 		final int blockValues = bw * bh * inChannels;
 		final int outBlockValues = bw * bh * upscale * upscale * outChannels;
-		final int total = ax.count() * ay.count();
+		final int total = (i1 - i0 + 1) * (j1 - j0 + 1);
 		final int batch = batchSize(options.batchSize(), bw, bh);
 		final float[] blocks = new float[Math.multiplyExact(batch, blockValues)];
 		final int[] tx = new int[batch];
@@ -154,9 +230,9 @@ public final class TiledPredictor {
 		int filled = 0;
 		int done = 0;
 		progress.update(0, total);
-		for (int j = 0; j < ay.count(); j++) {
-			for (int i = 0; i < ax.count(); i++) {
-				read(input, params, ax, ay, i, j, blocks, filled * blockValues);
+		for (int j = j0; j <= j1; j++) {
+			for (int i = i0; i <= i1; i++) {
+				read(crop, part.crop(), params, ax, ay, i, j, blocks, filled * blockValues);
 				tx[filled] = i;
 				ty[filled] = j;
 				filled++;
@@ -165,7 +241,7 @@ public final class TiledPredictor {
 					final float[] batchBlocks = filled == batch ? blocks : Arrays.copyOf(blocks, filled * blockValues);
 					final float[] result = runner.run(batchBlocks, filled, bh, bw);
 					for (int b = 0; b < filled; b++) {
-						accumulate(result, b * outBlockValues, ax, ay, tx[b], ty[b], out, outW, outH);
+						accumulate(result, b * outBlockValues, ax, ay, tx[b], ty[b], values, out);
 					}
 					done += filled;
 					filled = 0;
@@ -173,13 +249,16 @@ public final class TiledPredictor {
 				}
 			}
 		}
-		params.invertInPlace(out, outW * outH, outChannels);
-		return new Plane(outW, outH, outChannels, out);
+		params.invertInPlace(values, out.width() * out.height(), outChannels);
+		return new Plane(out.width(), out.height(), outChannels, values);
 	}
 
-	/** Copies one block (all channels), mirrored at the image edges and normalised, into {@code blocks} at {@code offset}. */
-	private static void read(final Plane input, final ChannelNormalization params, final TileAxis ax,
-		final TileAxis ay, final int i, final int j, final float[] blocks, final int offset)
+	/**
+	 * Copies one block (all channels), mirrored at the plane's edges and normalised, into {@code blocks} at
+	 * {@code offset}; {@code input} holds the pixels of region {@code from} of the plane.
+	 */
+	private static void read(final Plane input, final Region from, final ChannelNormalization params,
+		final TileAxis ax, final TileAxis ay, final int i, final int j, final float[] blocks, final int offset)
 	{
 		final float[] src = input.data();
 		final int w = input.width();
@@ -189,12 +268,12 @@ public final class TiledPredictor {
 		final int x0 = ax.blockStart(i);
 		final int y0 = ay.blockStart(j);
 		final int[] columns = new int[bw];
-		for (int x = 0; x < bw; x++) columns[x] = Reflection.index(x0 + x, w);
+		for (int x = 0; x < bw; x++) columns[x] = Reflection.index(x0 + x, ax.size()) - from.x();
 		for (int c = 0; c < input.channels(); c++) {
 			final double offsetValue = params.get(c).offset();
 			final double inv = 1 / params.get(c).scale();
 			for (int y = 0; y < bh; y++) {
-				final int row = (c * h + Reflection.index(y0 + y, h)) * w;
+				final int row = (c * h + Reflection.index(y0 + y, ay.size()) - from.y()) * w;
 				final int dst = offset + (c * bh + y) * bw;
 				for (int x = 0; x < bw; x++) {
 					blocks[dst + x] = (float) ((src[row + columns[x]] - offsetValue) * inv);
@@ -203,29 +282,35 @@ public final class TiledPredictor {
 		}
 	}
 
-	/** Adds one block's output (all channels), weighted for blending, to the used part of {@code out}. */
+	/**
+	 * Adds one block's output (all channels), weighted for blending, to the part of {@code values} (output region
+	 * {@code out} of the whole plane's result) that the block's tile contributes to.
+	 */
 	private void accumulate(final float[] result, final int offset, final TileAxis ax, final TileAxis ay,
-		final int i, final int j, final float[] out, final int outW, final int outH)
+		final int i, final int j, final float[] values, final Region out)
 	{
 		final int obw = ax.block() * upscale;
 		final int obh = ay.block() * upscale;
 		final int ox0 = ax.blockStart(i) * upscale;
 		final int oy0 = ay.blockStart(j) * upscale;
 		final int xs = ax.usedStart(i, upscale);
-		final int xe = ax.usedEnd(i, upscale);
 		final int ys = ay.usedStart(j, upscale);
-		final int ye = ay.usedEnd(j, upscale);
+		final int xFrom = Math.max(xs, out.x());
+		final int xTo = Math.min(ax.usedEnd(i, upscale), out.endX());
+		final int yFrom = Math.max(ys, out.y());
+		final int yTo = Math.min(ay.usedEnd(j, upscale), out.endY());
 		final float[] wx = ax.weights(i, upscale);
 		final float[] wy = ay.weights(j, upscale);
+		final int outPixels = out.width() * out.height();
 		for (int c = 0; c < outChannels; c++) {
 			final int channelIn = offset + c * obw * obh;
-			final int channelOut = c * outW * outH;
-			for (int y = ys; y < ye; y++) {
+			final int channelOut = c * outPixels;
+			for (int y = yFrom; y < yTo; y++) {
 				final float fy = wy[y - ys];
 				final int src = channelIn + (y - oy0) * obw - ox0;
-				final int dst = channelOut + y * outW;
-				for (int x = xs; x < xe; x++) {
-					out[dst + x] += fy * wx[x - xs] * result[src + x];
+				final int dst = channelOut + (y - out.y()) * out.width() - out.x();
+				for (int x = xFrom; x < xTo; x++) {
+					values[dst + x] += fy * wx[x - xs] * result[src + x];
 				}
 			}
 		}

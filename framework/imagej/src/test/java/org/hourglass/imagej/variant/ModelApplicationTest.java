@@ -15,8 +15,11 @@ import org.hourglass.api.ModelInfo;
 import org.hourglass.api.ModelSpec;
 import org.hourglass.api.PredictOptions;
 import org.hourglass.api.Progress;
+import org.hourglass.api.image.ChannelNormalization;
 import org.hourglass.api.image.Normalization;
 import org.hourglass.api.image.Plane;
+import org.hourglass.api.image.PlanePart;
+import org.hourglass.api.image.Region;
 import org.hourglass.api.network.Loss;
 import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
@@ -53,6 +56,25 @@ class ModelApplicationTest {
 				for (int x = 0; x < out.width(); x++) out.set(x, y, input.get(x / 2, y / 2));
 			}
 			return out;
+		}
+
+		@Override
+		public ChannelNormalization normalization(final Plane input) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Region inputFor(final int fullWidth, final int fullHeight, final Region wanted,
+			final PredictOptions options)
+		{
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Plane predictPart(final Plane crop, final PlanePart part, final ChannelNormalization params,
+			final PredictOptions options, final Progress progress)
+		{
+			throw new UnsupportedOperationException();
 		}
 
 		@Override

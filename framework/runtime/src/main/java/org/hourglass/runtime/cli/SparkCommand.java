@@ -23,10 +23,11 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "spark", mixinStandardHelpOptions = true,
 	description = "Run the Spark job (Denoise or Upscale of a folder of images, one task per image, or of a Zarr " +
-		"volume, one task per slab of planes) on this computer " +
+		"volume, one task per block of planes) on this computer " +
 		"with spark-submit --master local[*]. Needs Apache Spark 3.5 for Scala 2.13: set SPARK_HOME to its folder.",
 	footer = { "%nArguments after the options go to the job: denoise|upscale --model m.zip --input <folder|volume.zarr> " +
-		"--output <folder|volume.zarr> [--tile N] [--batch N] [--augment] [--to-input-type] [--factor 2|4].",
+		"--output <folder|volume.zarr> [--tile N] [--block N] [--batch N] [--augment] [--to-input-type] " +
+		"[--factor 2|4].",
 		"Paths may be any Hadoop file system URI (hdfs://, s3a://, file:/). See docs/SPARK.md.",
 		"%nExample:", "  hourglass spark denoise --model samples/models/denoise-sample.zip --input noisy/ --output " +
 			"denoised/" })

@@ -1,0 +1,60 @@
+package org.hourglass.spark;
+
+import java.io.IOException;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+import org.hourglass.api.Model;
+import org.hourglass.api.image.NormalizationParams;
+import org.hourglass.api.image.Plane;
+import org.hourglass.api.image.Region;
+import org.hourglass.spark.zarr.ZarrArray;
+
+/**
+ * The first stage of a {@link VolumeJob} whose planes are split into several blocks: each plane of a slab read
+ * whole once, and the normalisation the model gives it (for percentile normalisation, the plane's own
+ * percentiles), so that every block of the plane is normalised as the single-machine command normalises the
+ * whole plane. A slab whose output chunks are all there already is not read ({@code null}).
+ */
+final class PlaneNormalizationTask implements Function<long[], double[][]> {
+
+	private static final long serialVersionUID = 1L;
+
+	private final Arguments args;
+	private final Broadcast<ModelBytes> model;
+	private final Broadcast<HadoopConf> conf;
+	private final ZarrArray in;
+	private final ZarrArray out;
+
+	PlaneNormalizationTask(final Arguments args, final Broadcast<ModelBytes> model, final Broadcast<HadoopConf> conf,
+		final ZarrArray in, final ZarrArray out)
+	{
+		this.args = args;
+		this.model = model;
+		this.conf = conf;
+		this.in = in;
+		this.out = out;
+	}
+
+	/** {@code {offset, scale}} of each plane of the slab, in the slab's plane order. */
+	@Override
+	public double[][] call(final long[] slab) throws IOException {
+		final FileSystem outFs = Locations.fileSystem(new Path(out.path()), conf.value().get());
+		if (Block.whole(out, slab).chunks(out).stream().allMatch(c -> BlockTask.exists(outFs, out.chunkPath(c)))) return null;
+		ExecutorThreads.configure();
+		final Model m = ModelCache.get(model.value(), args.variant().id);
+		final int d = in.dimensions();
+		final Region whole = Region.whole((int) in.shape()[d - 1], (int) in.shape()[d - 2]);
+		final FileSystem inFs = Locations.fileSystem(new Path(in.path()), conf.value().get());
+		final float[][] planes = SlabPixels.read(inFs, in, slab, whole);
+		final double[][] params = new double[planes.length][];
+		for (int p = 0; p < planes.length; p++) {
+			final NormalizationParams n = m.normalization(new Plane(whole.width(), whole.height(), planes[p])).get(0);
+			planes[p] = null;
+			params[p] = new double[] { n.offset(), n.scale() };
+		}
+		return params;
+	}
+}
