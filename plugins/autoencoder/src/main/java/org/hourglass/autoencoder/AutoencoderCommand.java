@@ -9,6 +9,7 @@ import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.ModelService;
 import org.hourglass.imagej.CsvFile;
 import org.hourglass.imagej.HourglassCommand;
+import org.hourglass.imagej.codes.ImageInputs;
 import org.hourglass.imagej.codes.ImageSet;
 import org.scijava.plugin.Parameter;
 

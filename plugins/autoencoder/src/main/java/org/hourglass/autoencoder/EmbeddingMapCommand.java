@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.imagej.codes.CodeTable;
+import org.hourglass.imagej.codes.ImageInputs;
 import org.hourglass.imagej.codes.ImageSet;
 import org.hourglass.imagej.codes.Labels;
 import org.scijava.ItemIO;

@@ -10,6 +10,7 @@ import org.hourglass.api.Progress;
 import org.hourglass.api.analysis.NearestNeighbours;
 import org.hourglass.imagej.CsvFile;
 import org.hourglass.imagej.InputChecks;
+import org.hourglass.imagej.codes.ImageInputs;
 import org.hourglass.imagej.codes.ImageSet;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;

@@ -9,6 +9,7 @@ import org.hourglass.api.image.NormalizationParams;
 import org.hourglass.api.image.Plane;
 import org.hourglass.api.metrics.Metrics;
 import org.hourglass.imagej.CsvFile;
+import org.hourglass.imagej.codes.ImageInputs;
 import org.hourglass.imagej.codes.ImageSet;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;

@@ -8,11 +8,11 @@ import org.hourglass.api.Model;
 import org.hourglass.api.ModelSpec;
 import org.hourglass.api.image.Normalization;
 import org.hourglass.api.network.LossTerm;
-import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.TrainingConfig;
 import org.hourglass.api.training.TrainingData;
+import org.hourglass.imagej.codes.ImageInputs;
 import org.hourglass.imagej.codes.ImageSet;
-import org.hourglass.imagej.variant.TrainCommand;
+import org.hourglass.imagej.codes.WholeImageTrainCommand;
 import org.hourglass.imagej.variant.TrainingDefaults;
 import org.hourglass.imagej.variant.VariantDescriptor;
 import org.hourglass.imagej.variant.NormalizationChoice;
@@ -32,7 +32,7 @@ import ij.ImagePlus;
 @Plugin(type = Command.class, name = "autoencoder-train", label = "Hourglass Autoencoder Train",
 	menuPath = "Plugins>Hourglass>Autoencoder>Hourglass Autoencoder Train", headless = true,
 	description = "Train an autoencoder on a stack or folder of images (convolutional, or a dense code of d values).")
-public class TrainAutoencoderCommand extends TrainCommand {
+public class TrainAutoencoderCommand extends WholeImageTrainCommand {
 
 	@Parameter(label = "Images", required = false,
 		description = "The stack whose slices the autoencoder learns from. Ignored if an input folder is given.")
@@ -133,16 +133,6 @@ public class TrainAutoencoderCommand extends TrainCommand {
 				images.description() + (images.bitDepth() == 0 ? " mixes bit depths" : " is " + images.bitDepth() +
 					"-bit") + "; convert the images to 8-bit, or train a new model with normalization=percentile.");
 		}
-	}
-
-	@Override
-	protected PairMaker pairs(final ModelSpec spec, final TrainingData trainingData) {
-		return PairMaker.IDENTITY;
-	}
-
-	@Override
-	protected int patchSize(final ModelSpec spec, final TrainingData trainingData) {
-		return spec.network().inputSize();
 	}
 
 	@Override

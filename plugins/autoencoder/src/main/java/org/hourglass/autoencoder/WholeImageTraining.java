@@ -8,11 +8,12 @@ import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.training.TrainingConfig;
 import org.hourglass.api.training.TrainingData;
 import org.hourglass.api.training.TrainingSource;
+import org.hourglass.imagej.codes.HeldOut;
 import org.hourglass.imagej.codes.ImageSet;
 
 /**
  * Training data for an autoencoder of whole images: every image on its canvas is one training source (its
- * only "patch" is itself), and a random {@link #VALIDATION_FRACTION} of the images, drawn with the run's seed,
+ * only "patch" is itself), and a random {@link #VALIDATION_FRACTION} of the images, drawn with a fixed seed,
  * is held out to measure progress, so that images sorted by class or time validate on a fair mix.
  */
 public final class WholeImageTraining {
@@ -76,17 +77,6 @@ public final class WholeImageTraining {
 	 * ({@link #data} holds out {@link #validationCount} with {@link #SPLIT_SEED}).
 	 */
 	public static boolean[] heldOut(final int n, final int count, final long seed) {
-		final int[] order = new int[n];
-		for (int i = 0; i < n; i++) order[i] = i;
-		final SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-		for (int i = n - 1; i > 0; i--) {
-			final int j = random.nextInt(i + 1);
-			final int t = order[i];
-			order[i] = order[j];
-			order[j] = t;
-		}
-		final boolean[] out = new boolean[n];
-		for (int k = 0; k < count; k++) out[order[k]] = true;
-		return out;
+		return HeldOut.choose(n, count, new SplittableRandom(seed ^ 0x5DEECE66DL));
 	}
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.image.Normalization;
 import org.hourglass.api.image.Plane;
@@ -12,10 +15,12 @@ import org.hourglass.api.network.Activation;
 import org.hourglass.api.network.Latent;
 import org.hourglass.api.network.LossTerm;
 import org.hourglass.api.network.NetworkSpec;
+import org.hourglass.api.training.TrainingData;
+import org.hourglass.imagej.codes.ImageSet;
 import org.hourglass.imagej.variant.NormalizationChoice;
 import org.junit.jupiter.api.Test;
 
-/** The variant's network, choices and canvas, without the engine. */
+/** The variant's network, choices, canvas and split, without the engine. */
 class NetworkTest {
 
 	@Test
@@ -77,5 +82,15 @@ class NetworkTest {
 		assertEquals(p, c.unpad(padded));
 		assertEquals(16, Canvas.fit(16, 9, 2).side());
 		assertEquals(20, Canvas.fit(17, 17, 2).side());
+	}
+
+	@Test
+	void aTenthOfTheImagesIsHeldOutTheSameEveryTime() {
+		final List<ImageSet.Item> items = new ArrayList<>();
+		for (int i = 0; i < 30; i++) items.add(new ImageSet.Item("s", i + 1, new Plane(4, 4)));
+		final TrainingData data = WholeImageTraining.data(items, Canvas.fit(4, 4, 2));
+		assertEquals(27, data.training().size());
+		assertEquals(List.of("s 2", "s 4", "s 21"), data.validation().stream().map(s -> s.name()).toList(),
+			"the images the sample models were validated on");
 	}
 }

@@ -9,12 +9,11 @@ import org.hourglass.api.Model;
 import org.hourglass.api.ModelSpec;
 import org.hourglass.api.image.Normalization;
 import org.hourglass.api.network.Loss;
-import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.TrainingConfig;
 import org.hourglass.api.training.TrainingData;
-import org.hourglass.imagej.ImageFolder;
+import org.hourglass.imagej.codes.ImageInputs;
 import org.hourglass.imagej.codes.ImageSet;
-import org.hourglass.imagej.variant.TrainCommand;
+import org.hourglass.imagej.codes.WholeImageTrainCommand;
 import org.hourglass.imagej.variant.TrainingDefaults;
 import org.hourglass.imagej.variant.VariantDescriptor;
 import org.scijava.command.Command;
@@ -32,7 +31,7 @@ import ij.ImagePlus;
 @Plugin(type = Command.class, name = "vae-train", label = "Hourglass VAE Train",
 	menuPath = "Plugins>Hourglass>Variational autoencoder>Hourglass VAE Train", headless = true,
 	description = "Train a variational autoencoder (convolutional or dense) on a stack or folder of same-size images.")
-public class VaeTrainCommand extends TrainCommand {
+public class VaeTrainCommand extends WholeImageTrainCommand {
 
 	@Parameter(label = "Images", required = false,
 		description = "A stack of same-size images: every slice (every channel, slice and frame) is one example.")
@@ -116,23 +115,15 @@ public class VaeTrainCommand extends TrainCommand {
 
 	@Override
 	protected TrainingData data() {
-		final List<ImageSet.Item> images;
-		final boolean eightBit;
-		final String description;
-		if (inputFolder != null) {
-			images = ImageSet.folder(inputFolder.toPath());
-			eightBit = ImageFolder.open(ImageFolder.list(inputFolder.toPath()).get(0)).getBitDepth() == 8;
-			description = images.size() + " images from " + inputFolder.getName();
-		}
-		else if (input != null) {
-			images = ImageSet.of(input);
-			eightBit = input.getBitDepth() == 8;
-			description = images.size() + " images from " + input.getTitle();
-		}
-		else {
+		if (input == null && inputFolder == null) {
 			throw new InvalidInputException("No training images were given: choose a stack of images, or an image " +
 				"folder.");
 		}
+		final ImageInputs in = ImageInputs.read(input, inputFolder, "to train on");
+		final List<ImageSet.Item> images = in.items();
+		final boolean eightBit = in.bitDepth() == 8;
+		final String description = images.size() + " images from " + (in.fromStack() ? input.getTitle() : inputFolder
+			.getName());
 		final List<ImageSet.Item> checked = validation == null ? images : new ArrayList<>(images);
 		final List<ImageSet.Item> held = validation == null ? List.of() : ImageSet.of(validation);
 		if (validation != null) checked.addAll(held);
@@ -161,16 +152,6 @@ public class VaeTrainCommand extends TrainCommand {
 		final Loss loss = VaeVariant.loss(VaeVariant.reconstruction(reconstruction), beta, warmup);
 		return VaeVariant.spec(architecture, frame.width(), frame.height(), frame.side(), latent,
 			architecture == VaeVariant.Architecture.DENSE ? hidden : filters, loss, norm, frame.padValue());
-	}
-
-	@Override
-	protected PairMaker pairs(final ModelSpec spec, final TrainingData d) {
-		return PairMaker.IDENTITY;
-	}
-
-	@Override
-	protected int patchSize(final ModelSpec spec, final TrainingData d) {
-		return spec.network().inputSize();
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import org.hourglass.api.image.Plane;
 import org.hourglass.api.training.TrainingConfig;
 import org.hourglass.api.training.TrainingData;
 import org.hourglass.api.training.TrainingSource;
+import org.hourglass.imagej.codes.HeldOut;
 import org.hourglass.imagej.codes.ImageSet;
 
 /**
@@ -104,18 +105,7 @@ public final class VaeTraining {
 	/** Which of {@code n} images are held out: {@code round(fraction·n)} of them, at least 1, at most n − 1. */
 	static boolean[] heldOut(final int n, final double fraction, final long seed) {
 		final int count = Math.max(1, Math.min(n - 1, (int) Math.round(fraction * n)));
-		final int[] order = new int[n];
-		for (int i = 0; i < n; i++) order[i] = i;
-		final SplittableRandom random = new SplittableRandom(seed ^ 0x5eed_0f_da7aL);
-		for (int i = n - 1; i > 0; i--) {
-			final int j = random.nextInt(i + 1);
-			final int t = order[i];
-			order[i] = order[j];
-			order[j] = t;
-		}
-		final boolean[] held = new boolean[n];
-		for (int k = 0; k < count; k++) held[order[k]] = true;
-		return held;
+		return HeldOut.choose(n, count, new SplittableRandom(seed ^ 0x5eed_0f_da7aL));
 	}
 
 	/**

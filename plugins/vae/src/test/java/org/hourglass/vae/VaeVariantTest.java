@@ -118,6 +118,8 @@ class VaeVariantTest {
 		final TrainingData again = VaeTraining.data(images, List.of(), frame, 0.1, 42, "test");
 		assertEquals(data.validation().stream().map(s -> s.name()).toList(), again.validation().stream().map(s -> s
 			.name()).toList(), "the same images are held out every time");
+		assertEquals(List.of("s (slice 6)", "s (slice 12)", "s (slice 21)", "s (slice 32)", "s (slice 38)"), data
+			.validation().stream().map(s -> s.name()).toList(), "the images the shipped models were validated on");
 		assertEquals(1, VaeTraining.data(images.subList(0, 2), List.of(), frame, 0.1, 42, "t").validation().size());
 		final TrainingData given = VaeTraining.data(images, images.subList(0, 3), frame, 0.1, 42, "t");
 		assertEquals(50, given.training().size());

@@ -1,4 +1,4 @@
-package org.hourglass.autoencoder;
+package org.hourglass.imagej.codes;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -7,8 +7,6 @@ import java.util.List;
 
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.imagej.ImageFolder;
-import org.hourglass.imagej.codes.ImageSet;
-import org.hourglass.imagej.codes.Labels;
 import org.hourglass.imagej.variant.ModelApplication;
 
 import ij.ImagePlus;
