@@ -105,6 +105,11 @@ abstract class AutoencoderCommand extends HourglassCommand {
 		return CsvFile.target(csv, overwrite, "Replace existing files");
 	}
 
+	/** Writes {@code rows} in {@code columns} to the CSV file {@code csv}, if one was asked for. */
+	protected <T> void write(final Path csv, final List<T> rows, final List<ResultColumn<T>> columns) {
+		if (csv != null) CsvFile.write(csv, ResultColumn.csv(rows, columns), overwrite);
+	}
+
 	/** Shows {@code table} where there is a screen (Fiji): one table window per command. */
 	protected static void show(final ResultsTable table, final String title) {
 		if (!GraphicsEnvironment.isHeadless()) table.show(title);

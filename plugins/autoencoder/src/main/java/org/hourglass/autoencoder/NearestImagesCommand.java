@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.Progress;
 import org.hourglass.api.analysis.NearestNeighbours;
-import org.hourglass.imagej.CsvFile;
 import org.hourglass.imagej.InputChecks;
 import org.hourglass.imagej.codes.ImageInputs;
 import org.hourglass.imagej.codes.ImageSet;
@@ -18,7 +17,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import ij.measure.ResultsTable;
 import ij.process.ImageProcessor;
 
 /**
@@ -59,6 +57,10 @@ public class NearestImagesCommand extends AutoencoderCommand {
 	 */
 	record Hit(int rank, int index, String name, int slice, double distance) {}
 
+	private static final List<ResultColumn<Hit>> COLUMNS = List.of(new ResultColumn<>("Rank", "rank", Hit::rank),
+		new ResultColumn<>("Name", "name", Hit::name), new ResultColumn<>("Slice", "slice", Hit::slice),
+		new ResultColumn<>("Distance", "distance", Hit::distance));
+
 	private List<Hit> hits;
 
 	public NearestImagesCommand() {
@@ -81,7 +83,7 @@ public class NearestImagesCommand extends AutoencoderCommand {
 				final ImageSet.Item it = items.get(n.index());
 				hits.add(new Hit(hits.size() + 1, n.index(), it.name(), it.slice(), n.distance()));
 			}
-			if (csv != null) write(csv);
+			write(csv, hits, COLUMNS);
 			final List<ImageProcessor> tiles = new ArrayList<>();
 			final List<String> captions = new ArrayList<>();
 			tiles.add(q.processor());
@@ -95,7 +97,7 @@ public class NearestImagesCommand extends AutoencoderCommand {
 			}
 			montage = Montage.of(in.title() + "-nearest", tiles, captions);
 			nearest = String.join(", ", summary);
-			show(table(), TABLE);
+			show(ResultColumn.table(hits, COLUMNS), TABLE);
 		}
 	}
 
@@ -113,28 +115,6 @@ public class NearestImagesCommand extends AutoencoderCommand {
 		}
 		final ImageSet.Item it = ImageSet.of(query).get(slice - 1);
 		return it;
-	}
-
-	private ResultsTable table() {
-		final ResultsTable t = new ResultsTable();
-		for (final Hit h : hits) {
-			t.incrementCounter();
-			t.addValue("Rank", h.rank());
-			t.addValue("Name", h.name());
-			t.addValue("Slice", h.slice());
-			t.addValue("Distance", h.distance());
-		}
-		return t;
-	}
-
-	private void write(final Path csv) {
-		final StringBuilder sb = new StringBuilder("rank,name,slice,distance\n");
-		for (final Hit h : hits) {
-			final String name = CsvFile.field(h.name());
-			sb.append(h.rank()).append(',').append(name).append(',').append(h.slice()).append(',').append(h.distance())
-				.append('\n');
-		}
-		CsvFile.write(csv, sb.toString(), overwrite());
 	}
 
 	/** In a montage, where room is short: a slice by its number. */

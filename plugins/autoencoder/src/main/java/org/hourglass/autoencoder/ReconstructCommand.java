@@ -3,12 +3,10 @@ package org.hourglass.autoencoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.hourglass.api.image.NormalizationParams;
 import org.hourglass.api.image.Plane;
 import org.hourglass.api.metrics.Metrics;
-import org.hourglass.imagej.CsvFile;
 import org.hourglass.imagej.codes.ImageInputs;
 import org.hourglass.imagej.codes.ImageSet;
 import org.scijava.ItemIO;
@@ -18,7 +16,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.measure.ResultsTable;
 import ij.process.FloatProcessor;
 
 /**
@@ -52,6 +49,10 @@ public class ReconstructCommand extends AutoencoderCommand {
 	 */
 	record Error(String name, int slice, double mse, double normalisedMse) {}
 
+	private static final List<ResultColumn<Error>> COLUMNS = List.of(new ResultColumn<>("Name", "name", Error::name),
+		new ResultColumn<>("Slice", "slice", Error::slice), new ResultColumn<>("MSE", "mse", Error::mse),
+		new ResultColumn<>("MSE (normalised)", "normalised_mse", Error::normalisedMse));
+
 	private List<Error> errors;
 
 	public ReconstructCommand() {
@@ -81,7 +82,7 @@ public class ReconstructCommand extends AutoencoderCommand {
 			}
 			mse = sum / items.size();
 			normalisedMse = sumNormalised / items.size();
-			if (csv != null) write(csv);
+			write(csv, errors, COLUMNS);
 			output = new ImagePlus(title(in), stack);
 			final ImagePlus image = inputImage();
 			if (image != null && image.getWidth() == ae.canvas().width() && image.getHeight() == ae.canvas()
@@ -90,34 +91,13 @@ public class ReconstructCommand extends AutoencoderCommand {
 				output.setCalibration(image.getCalibration().copy());
 			}
 			output.resetDisplayRange();
-			show(table(), TABLE);
+			show(ResultColumn.table(errors, COLUMNS), TABLE);
 		}
 	}
 
 	/** The errors of the last run, one per image. */
 	List<Error> errors() {
 		return errors;
-	}
-
-	private ResultsTable table() {
-		final ResultsTable t = new ResultsTable();
-		for (final Error e : errors) {
-			t.incrementCounter();
-			t.addValue("Name", e.name());
-			t.addValue("Slice", e.slice());
-			t.addValue("MSE", e.mse());
-			t.addValue("MSE (normalised)", e.normalisedMse());
-		}
-		return t;
-	}
-
-	private void write(final Path csv) {
-		final StringBuilder sb = new StringBuilder("name,slice,mse,normalised_mse\n");
-		for (final Error e : errors) {
-			sb.append(CsvFile.field(e.name())).append(',').append(e.slice()).append(',').append(String.format(Locale.ROOT,
-				"%s,%s", e.mse(), e.normalisedMse())).append('\n');
-		}
-		CsvFile.write(csv, sb.toString(), overwrite());
 	}
 
 	private static String title(final ImageInputs in) {
