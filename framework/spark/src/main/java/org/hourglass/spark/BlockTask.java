@@ -7,9 +7,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.broadcast.Broadcast;
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.Model;
 import org.hourglass.api.PredictOptions;
@@ -37,48 +35,42 @@ final class BlockTask implements Function<Block, TaskResult> {
 		System.setProperty("java.awt.headless", "true");
 	}
 
-	private final Arguments args;
-	private final Broadcast<ModelBytes> model;
-	private final Broadcast<HadoopConf> conf;
+	private final TaskShared shared;
 	private final ZarrArray in;
 	private final ZarrArray out;
-	private final String application;
-	private final String failOnce;
 
-	BlockTask(final Arguments args, final Broadcast<ModelBytes> model, final Broadcast<HadoopConf> conf,
-		final ZarrArray in, final ZarrArray out, final String application, final String failOnce)
-	{
-		this.args = args;
-		this.model = model;
-		this.conf = conf;
+	BlockTask(final TaskShared shared, final ZarrArray in, final ZarrArray out) {
+		this.shared = shared;
 		this.in = in;
 		this.out = out;
-		this.application = application;
-		this.failOnce = failOnce;
 	}
 
 	@Override
 	public TaskResult call(final Block block) throws IOException {
 		final long t0 = System.nanoTime();
 		final String name = block.name();
-		final FileSystem inFs = Locations.fileSystem(new Path(in.path()), conf.value().get());
-		final FileSystem outFs = Locations.fileSystem(new Path(out.path()), conf.value().get());
+		final FileSystem inFs = shared.fileSystem(new Path(in.path()));
+		final FileSystem outFs = shared.fileSystem(new Path(out.path()));
 		final List<long[]> targets = block.chunks(out);
 		if (targets.stream().allMatch(c -> exists(outFs, out.chunkPath(c)))) {
 			return new TaskResult(name, TaskResult.Status.SKIPPED, "", 0, millis(t0));
 		}
 		ExecutorThreads.configure();
-		final Model m = ModelCache.get(model.value(), args.variant().id);
-		final PredictOptions options = args.predictOptions();
+		final PredictOptions options = shared.args().predictOptions();
 		final int d = in.dimensions();
 		final int width = (int) in.shape()[d - 1];
 		final int height = (int) in.shape()[d - 2];
 		final Region wanted = block.region(in);
-		final Region crop = m.inputFor(width, height, wanted, options);
-		final float[][] planes = SlabPixels.read(inFs, in, block.slab(), crop);
-		final float[][] results = new float[planes.length][];
-		try {
-			for (int p = 0; p < planes.length; p++) {
+		final Region crop;
+		final int count;
+		final float[][] results;
+		try (ModelCache.Lease lease = shared.lease()) {
+			final Model m = lease.model();
+			crop = m.inputFor(width, height, wanted, options);
+			final float[][] planes = SlabPixels.read(inFs, in, block.slab(), crop);
+			count = planes.length;
+			results = new float[count][];
+			for (int p = 0; p < count; p++) {
 				final Plane pixels = new Plane(crop.width(), crop.height(), planes[p]);
 				planes[p] = null;
 				final ChannelNormalization params = block.normalization() == null ? m.normalization(pixels)
@@ -92,17 +84,16 @@ final class BlockTask implements Function<Block, TaskResult> {
 			return new TaskResult(name, TaskResult.Status.REFUSED, e.getMessage(), 0, millis(t0));
 		}
 		final Region done = block.region(out);
-		final TaskContext task = TaskContext.get();
-		final String part = application + "-" + (task == null ? 0 : task.taskAttemptId());
+		final String part = shared.application() + "-" + TaskShared.attempt();
 		boolean first = true;
 		for (final long[] c : targets) {
 			if (exists(outFs, out.chunkPath(c))) continue;
 			out.writeChunk(outFs, c, SlabPixels.chunk(out, c, results, done), part);
-			if (first) FailOnce.check(failOnce, "block " + name);
+			if (first) FailOnce.check(shared.failOnce(), "block " + name);
 			first = false;
 		}
-		final long pixels = (long) wanted.width() * wanted.height() * planes.length;
-		LOG.info("{} block {} ({} planes of {}, read {}) in {} ms", args.variant().command, name, planes.length, wanted,
+		final long pixels = (long) wanted.width() * wanted.height() * count;
+		LOG.info("{} block {} ({} planes of {}, read {}) in {} ms", shared.args().variant().command, name, count, wanted,
 			crop, millis(t0));
 		return new TaskResult(name, TaskResult.Status.WRITTEN, "", pixels, millis(t0));
 	}

@@ -61,9 +61,8 @@ final class FolderJob {
 		final String application = spark.sc().applicationId();
 		removeStaleParts(fs, application);
 		final long t0 = System.nanoTime();
-		final List<TaskResult> results = SparkTasks.run(spark, "hourglass " + args.variant().command + " " + input,
-			images, model, (shared, sharedConf, failOnce) -> new ImageTask(args, shared, sharedConf, input, output,
-				application, failOnce));
+		final List<TaskResult> results = SparkTasks.run(spark, args, "hourglass " + args.variant().command + " " + input,
+			images, model, shared -> new ImageTask(shared, input, output));
 		SparkTasks.report(results, "", args.variant().command + " " + input + " -> " + output + ": ", "image(s)", (System
 			.nanoTime() - t0) / 1e9, out);
 		return results;

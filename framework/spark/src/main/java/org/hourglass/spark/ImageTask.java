@@ -12,9 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.broadcast.Broadcast;
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.Model;
 import org.hourglass.api.Progress;
@@ -41,30 +39,18 @@ final class ImageTask implements Function<String, TaskResult> {
 		System.setProperty("java.awt.headless", "true");
 	}
 
-	private final Arguments args;
-	private final Broadcast<ModelBytes> model;
-	private final Broadcast<HadoopConf> conf;
+	private final TaskShared shared;
 	private final String input;
 	private final String output;
-	private final String application;
-	private final String failOnce;
 
 	/**
 	 * @param input the qualified input folder
 	 * @param output the qualified output folder, which exists
-	 * @param application the Spark application id, which names part files
-	 * @param failOnce the test marker of {@link FailOnce}, or {@code null}
 	 */
-	ImageTask(final Arguments args, final Broadcast<ModelBytes> model, final Broadcast<HadoopConf> conf,
-		final Path input, final Path output, final String application, final String failOnce)
-	{
-		this.args = args;
-		this.model = model;
-		this.conf = conf;
+	ImageTask(final TaskShared shared, final Path input, final Path output) {
+		this.shared = shared;
 		this.input = input.toString();
 		this.output = output.toString();
-		this.application = application;
-		this.failOnce = failOnce;
 	}
 
 	@Override
@@ -72,32 +58,33 @@ final class ImageTask implements Function<String, TaskResult> {
 		final long t0 = System.nanoTime();
 		final String name = OutputFolder.tiffName(java.nio.file.Path.of(image));
 		final Path target = new Path(output, name);
-		final FileSystem fs = Locations.fileSystem(target, conf.value().get());
+		final FileSystem fs = shared.fileSystem(target);
 		if (fs.exists(target)) return new TaskResult(image, TaskResult.Status.SKIPPED, "", 0, millis(t0));
 		ExecutorThreads.configure();
-		final Model m = ModelCache.get(model.value(), args.variant().id);
+		final ModelCache.Lease lease = shared.lease();
+		final Model m = lease.model();
 		final java.nio.file.Path work = Files.createTempDirectory("hourglass-spark-");
-		final TaskContext task = TaskContext.get();
-		final Path part = PartFileNames.of(target, application, task == null ? 0 : task.taskAttemptId());
+		final Path part = PartFileNames.of(target, shared.application(), TaskShared.attempt());
 		final java.nio.file.Path in = work.resolve("in");
 		final java.nio.file.Path local = in.resolve(image);
 		final Path source = new Path(input, image);
 		try {
 			Files.createDirectory(in);
-			try (InputStream s = Locations.fileSystem(source, conf.value().get()).open(source)) {
+			try (InputStream s = shared.fileSystem(source).open(source)) {
 				Files.copy(s, local);
 			}
 			final ImagePlus img = ImageFolder.open(local);
 			final long pixels = (long) img.getWidth() * img.getHeight() * img.getStackSize();
+			final Arguments args = shared.args();
 			final ImagePlus result = args.variant().application(m, args.predictOptions(), args.toInputType()).apply(img,
 				Progress.NONE);
 			final java.nio.file.Path written = new OutputFolder(work.resolve("out"), List.of(in)).writeTiff(result, name);
 			try (InputStream r = Files.newInputStream(written); OutputStream o = fs.create(part, true)) {
 				r.transferTo(o);
 			}
-			FailOnce.check(failOnce, image);
+			FailOnce.check(shared.failOnce(), image);
 			moveIntoPlace(fs, part, target);
-			LOG.info("{} {} -> {} in {} ms", args.variant().command, image, target, millis(t0));
+			LOG.info("{} {} -> {} in {} ms", shared.args().variant().command, image, target, millis(t0));
 			return new TaskResult(image, TaskResult.Status.WRITTEN, "", pixels, millis(t0));
 		}
 		catch (final InvalidInputException e) {
@@ -107,6 +94,7 @@ final class ImageTask implements Function<String, TaskResult> {
 			return new TaskResult(image, TaskResult.Status.REFUSED, message, 0, millis(t0));
 		}
 		finally {
+			lease.close();
 			fs.delete(part, false);
 			deleteTree(work);
 		}

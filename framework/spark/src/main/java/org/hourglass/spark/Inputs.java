@@ -51,8 +51,9 @@ record Inputs(ModelBytes model, Path input, Path output, boolean volume) {
 		}
 		final Path modelFile = Locations.qualified(args.model(), conf);
 		final ModelBytes model = ModelBytes.of(args.model(), Locations.readModel(modelFile, conf));
-		final Model m = ModelCache.get(model, args.variant().id);
-		args.variant().check(m, args.factor());
+		try (ModelCache.Lease m = ModelCache.lease(model, args.variant().id)) {
+			args.variant().check(m.model(), args.factor());
+		}
 		return new Inputs(model, input, output, volume);
 	}
 }

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 
 /**
  * A model file's content as it travels to the executors (in a broadcast), named by its SHA-256 hash: the same
- * model is the same hash on every executor, so each loads it once ({@link ModelCache}).
+ * model is the same hash on every executor, so each loads it once per task slot ({@link ModelCache}).
  *
  * @param name where the file was read from, for messages
  * @param sha256 the hash of {@code bytes}, 64 hex digits

@@ -5,8 +5,6 @@ import java.io.IOException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.broadcast.Broadcast;
-import org.hourglass.api.Model;
 import org.hourglass.api.image.NormalizationParams;
 import org.hourglass.api.image.Plane;
 import org.hourglass.api.image.Region;
@@ -22,18 +20,12 @@ final class PlaneNormalizationTask implements Function<long[], double[][]> {
 
 	private static final long serialVersionUID = 1L;
 
-	private final Arguments args;
-	private final Broadcast<ModelBytes> model;
-	private final Broadcast<HadoopConf> conf;
+	private final TaskShared shared;
 	private final ZarrArray in;
 	private final ZarrArray out;
 
-	PlaneNormalizationTask(final Arguments args, final Broadcast<ModelBytes> model, final Broadcast<HadoopConf> conf,
-		final ZarrArray in, final ZarrArray out)
-	{
-		this.args = args;
-		this.model = model;
-		this.conf = conf;
+	PlaneNormalizationTask(final TaskShared shared, final ZarrArray in, final ZarrArray out) {
+		this.shared = shared;
 		this.in = in;
 		this.out = out;
 	}
@@ -41,19 +33,21 @@ final class PlaneNormalizationTask implements Function<long[], double[][]> {
 	/** {@code {offset, scale}} of each plane of the slab, in the slab's plane order. */
 	@Override
 	public double[][] call(final long[] slab) throws IOException {
-		final FileSystem outFs = Locations.fileSystem(new Path(out.path()), conf.value().get());
+		final FileSystem outFs = shared.fileSystem(new Path(out.path()));
 		if (Block.whole(out, slab).chunks(out).stream().allMatch(c -> BlockTask.exists(outFs, out.chunkPath(c)))) return null;
 		ExecutorThreads.configure();
-		final Model m = ModelCache.get(model.value(), args.variant().id);
 		final int d = in.dimensions();
 		final Region whole = Region.whole((int) in.shape()[d - 1], (int) in.shape()[d - 2]);
-		final FileSystem inFs = Locations.fileSystem(new Path(in.path()), conf.value().get());
+		final FileSystem inFs = shared.fileSystem(new Path(in.path()));
 		final float[][] planes = SlabPixels.read(inFs, in, slab, whole);
 		final double[][] params = new double[planes.length][];
-		for (int p = 0; p < planes.length; p++) {
-			final NormalizationParams n = m.normalization(new Plane(whole.width(), whole.height(), planes[p])).get(0);
-			planes[p] = null;
-			params[p] = new double[] { n.offset(), n.scale() };
+		try (ModelCache.Lease m = shared.lease()) {
+			for (int p = 0; p < planes.length; p++) {
+				final NormalizationParams n = m.model().normalization(new Plane(whole.width(), whole.height(), planes[p]))
+					.get(0);
+				planes[p] = null;
+				params[p] = new double[] { n.offset(), n.scale() };
+			}
 		}
 		return params;
 	}

@@ -15,31 +15,31 @@ import org.apache.spark.broadcast.Broadcast;
  */
 final class SparkTasks {
 
-	/** Makes the task function from the broadcasts and the failure marker of {@link FailOnce} (or {@code null}). */
+	/** Makes the task function from what the job's tasks share. */
 	interface Factory<T, R> {
-		Function<T, R> create(Broadcast<ModelBytes> model, Broadcast<HadoopConf> conf, String failOnce);
+		Function<T, R> create(TaskShared shared);
 	}
 
 	private SparkTasks() {}
 
 	/** One task per item; the results sorted by name. */
-	static <T> List<TaskResult> run(final JavaSparkContext spark, final String description, final List<T> items,
-		final ModelBytes model, final Factory<T, TaskResult> factory)
+	static <T> List<TaskResult> run(final JavaSparkContext spark, final Arguments args, final String description,
+		final List<T> items, final ModelBytes model, final Factory<T, TaskResult> factory)
 	{
-		return map(spark, description, items, model, factory).stream().sorted(Comparator.comparing(TaskResult::image))
+		return map(spark, args, description, items, model, factory).stream().sorted(Comparator.comparing(TaskResult::image))
 			.toList();
 	}
 
 	/** One task per item; the results in the items' order. */
-	static <T, R> List<R> map(final JavaSparkContext spark, final String description, final List<T> items,
-		final ModelBytes model, final Factory<T, R> factory)
+	static <T, R> List<R> map(final JavaSparkContext spark, final Arguments args, final String description,
+		final List<T> items, final ModelBytes model, final Factory<T, R> factory)
 	{
 		final Broadcast<ModelBytes> shared = spark.broadcast(model);
 		final Broadcast<HadoopConf> conf = spark.broadcast(new HadoopConf(spark.hadoopConfiguration()));
 		try {
 			spark.setJobDescription(description);
-			return spark.parallelize(items, items.size()).map(factory.create(shared, conf, spark.getConf().get(
-				FailOnce.KEY, null))).collect();
+			return spark.parallelize(items, items.size()).map(factory.create(new TaskShared(args, shared, conf, spark.sc()
+				.applicationId(), spark.getConf().get(FailOnce.KEY, null)))).collect();
 		}
 		finally {
 			shared.destroy();

@@ -13,7 +13,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.hourglass.api.InvalidInputException;
-import org.hourglass.api.Model;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.spark.zarr.OmeZarr;
 import org.hourglass.spark.zarr.ZarrArray;
@@ -55,8 +54,10 @@ final class VolumeJob {
 		final Configuration hadoop = spark.hadoopConfiguration();
 		final FileSystem inFs = Locations.fileSystem(input, hadoop);
 		final OmeZarr volume = OmeZarr.open(inFs, input);
-		final Model m = ModelCache.get(model, args.variant().id);
-		final NetworkSpec net = m.info().spec().network();
+		final NetworkSpec net;
+		try (ModelCache.Lease m = ModelCache.lease(model, args.variant().id)) {
+			net = m.model().info().spec().network();
+		}
 		if (net.inputChannels() != 1) {
 			throw new InvalidInputException("The model sees " + net.inputChannels() + " channels at once; a Zarr volume " +
 				"is processed plane by plane, so it takes single-channel models (trained with channels=separate).");
@@ -77,9 +78,8 @@ final class VolumeJob {
 		result.writeMetadata(outFs);
 		final List<Block> blocks = normalized(Block.of(volume.array(), args.block()), volume.array(), result.array());
 		final long t0 = System.nanoTime();
-		final List<TaskResult> results = SparkTasks.run(spark, "hourglass " + args.variant().command + " " + input,
-			blocks, model, (shared, conf, failOnce) -> new BlockTask(args, shared, conf, volume.array(), result.array(),
-				spark.sc().applicationId(), failOnce));
+		final List<TaskResult> results = SparkTasks.run(spark, args, "hourglass " + args.variant().command + " " + input,
+			blocks, model, shared -> new BlockTask(shared, volume.array(), result.array()));
 		SparkTasks.report(results, "block ", args.variant().command + " " + input + " -> " + output + ": " + Arrays
 			.toString(volume.array().shape()) + ", ", "block(s)", (System.nanoTime() - t0) / 1e9, out);
 		return results;
@@ -92,9 +92,8 @@ final class VolumeJob {
 	private List<Block> normalized(final List<Block> blocks, final ZarrArray in, final ZarrArray result) {
 		if (blocks.stream().allMatch(b -> b.wholePlanes(in))) return blocks;
 		final List<long[]> slabs = Block.slabs(in);
-		final List<double[][]> params = SparkTasks.map(spark, "hourglass " + args.variant().command + " " + input +
-			": normalisation of each plane", slabs, model, (shared, conf, failOnce) -> new PlaneNormalizationTask(args,
-				shared, conf, in, result));
+		final List<double[][]> params = SparkTasks.map(spark, args, "hourglass " + args.variant().command + " " + input +
+			": normalisation of each plane", slabs, model, shared -> new PlaneNormalizationTask(shared, in, result));
 		final Map<String, double[][]> bySlab = new HashMap<>();
 		for (int i = 0; i < slabs.size(); i++) bySlab.put(Arrays.toString(slabs.get(i)), params.get(i));
 		final List<Block> out = new ArrayList<>();
