@@ -55,6 +55,9 @@ final class BlockTask implements Function<Block, TaskResult> {
 		if (targets.stream().allMatch(c -> exists(outFs, out.chunkPath(c)))) {
 			return new TaskResult(name, TaskResult.Status.SKIPPED, "", 0, millis(t0));
 		}
+		if (block.normalization() == null && !block.wholePlanes(in)) {
+			throw new IllegalStateException("block " + name + " is part of its planes but has no normalisation");
+		}
 		ExecutorThreads.configure();
 		final PredictOptions options = shared.args().predictOptions();
 		final int d = in.dimensions();

@@ -11,12 +11,13 @@ import org.hourglass.api.image.Region;
 import org.hourglass.spark.zarr.ZarrArray;
 
 /**
- * The first stage of a {@link VolumeJob} whose planes are split into several blocks: each plane of a slab read
- * whole once, and the normalisation the model gives it (for percentile normalisation, the plane's own
- * percentiles), so that every block of the plane is normalised as the single-machine command normalises the
- * whole plane. A slab whose output chunks are all there already is not read ({@code null}).
+ * The first stage of a {@link VolumeJob} whose planes are split into several blocks: each plane of a
+ * {@link PlaneGroup} read whole once, and the normalisation the model gives it (for percentile normalisation, the
+ * plane's own percentiles), so that every block of the plane is normalised as the single-machine command
+ * normalises the whole plane. A group of a slab whose output chunks are all there already is not read
+ * ({@code null}).
  */
-final class PlaneNormalizationTask implements Function<long[], double[][]> {
+final class PlaneNormalizationTask implements Function<PlaneGroup, double[][]> {
 
 	private static final long serialVersionUID = 1L;
 
@@ -30,16 +31,17 @@ final class PlaneNormalizationTask implements Function<long[], double[][]> {
 		this.out = out;
 	}
 
-	/** {@code {offset, scale}} of each plane of the slab, in the slab's plane order. */
+	/** {@code {offset, scale}} of each plane of the group, in order. */
 	@Override
-	public double[][] call(final long[] slab) throws IOException {
+	public double[][] call(final PlaneGroup group) throws IOException {
+		final long[] slab = group.slab();
 		final FileSystem outFs = shared.fileSystem(new Path(out.path()));
 		if (Block.whole(out, slab).chunks(out).stream().allMatch(c -> BlockTask.exists(outFs, out.chunkPath(c)))) return null;
 		ExecutorThreads.configure();
 		final int d = in.dimensions();
 		final Region whole = Region.whole((int) in.shape()[d - 1], (int) in.shape()[d - 2]);
 		final FileSystem inFs = shared.fileSystem(new Path(in.path()));
-		final float[][] planes = SlabPixels.read(inFs, in, slab, whole);
+		final float[][] planes = SlabPixels.read(inFs, in, slab, whole, group.first(), group.count());
 		final double[][] params = new double[planes.length][];
 		try (ModelCache.Lease m = shared.lease()) {
 			for (int p = 0; p < planes.length; p++) {

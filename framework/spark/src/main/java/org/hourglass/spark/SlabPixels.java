@@ -18,11 +18,17 @@ final class SlabPixels {
 
 	/** The values of region {@code r} of each of the slab's planes, row by row. */
 	static float[][] read(final FileSystem fs, final ZarrArray a, final long[] slab, final Region r) throws IOException {
+		return read(fs, a, slab, r, 0, product(extent(a, slab)));
+	}
+
+	/** The values of region {@code r} of the slab's planes {@code first .. first + count - 1}, row by row. */
+	static float[][] read(final FileSystem fs, final ZarrArray a, final long[] slab, final Region r, final int first,
+		final int count) throws IOException
+	{
 		final int d = a.dimensions();
 		final int ch = a.chunks()[d - 2];
 		final int cw = a.chunks()[d - 1];
 		final int[] extent = extent(a, slab);
-		final int count = product(extent);
 		final float[][] planes = new float[count][r.width() * r.height()];
 		final long[] index = Arrays.copyOf(slab, d);
 		for (long cy = r.y() / ch; cy * ch < r.endY(); cy++) {
@@ -35,7 +41,7 @@ final class SlabPixels {
 				final int x0 = (int) Math.max(cx * cw, r.x());
 				final int x1 = (int) Math.min((cx + 1) * cw, r.endX());
 				for (int p = 0; p < count; p++) {
-					final int offset = offsetInChunk(a, extent, p) * ch * cw;
+					final int offset = offsetInChunk(a, extent, first + p) * ch * cw;
 					for (int y = y0; y < y1; y++) {
 						System.arraycopy(v, offset + (int) (y - cy * ch) * cw + (int) (x0 - cx * cw), planes[p], (y - r.y()) * r
 							.width() + x0 - r.x(), x1 - x0);

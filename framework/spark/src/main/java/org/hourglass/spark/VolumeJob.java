@@ -87,17 +87,26 @@ final class VolumeJob {
 
 	/**
 	 * The blocks, each with its planes' normalisation if planes are split into several blocks (read in a first
-	 * stage, one task per slab).
+	 * stage, one task per group of planes).
 	 */
 	private List<Block> normalized(final List<Block> blocks, final ZarrArray in, final ZarrArray result) {
 		if (blocks.stream().allMatch(b -> b.wholePlanes(in))) return blocks;
-		final List<long[]> slabs = Block.slabs(in);
+		final List<PlaneGroup> groups = PlaneGroup.of(in, PlaneGroup.VALUES);
 		final List<double[][]> params = SparkTasks.map(spark, args, "hourglass " + args.variant().command + " " + input +
-			": normalisation of each plane", slabs, model, shared -> new PlaneNormalizationTask(shared, in, result));
+			": normalisation of each plane", groups, model, shared -> new PlaneNormalizationTask(shared, in, result));
 		final Map<String, double[][]> bySlab = new HashMap<>();
-		for (int i = 0; i < slabs.size(); i++) bySlab.put(Arrays.toString(slabs.get(i)), params.get(i));
+		for (int i = 0; i < groups.size(); i++) {
+			final PlaneGroup g = groups.get(i);
+			final double[][] slab = bySlab.computeIfAbsent(Arrays.toString(g.slab()), k -> new double[SlabPixels.product(
+				SlabPixels.extent(in, g.slab()))][]);
+			if (params.get(i) != null) System.arraycopy(params.get(i), 0, slab, g.first(), g.count());
+		}
 		final List<Block> out = new ArrayList<>();
-		for (final Block b : blocks) out.add(b.normalized(bySlab.get(Arrays.toString(b.slab()))));
+		for (final Block b : blocks) {
+			final double[][] slab = bySlab.get(Arrays.toString(b.slab()));
+			// a slab whose chunks are all there has no normalisation, and its blocks are skipped
+			out.add(b.normalized(slab[0] == null ? null : slab));
+		}
 		return out;
 	}
 

@@ -1,5 +1,6 @@
 package org.hourglass.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +11,19 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.DeflaterOutputStream;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.hourglass.api.Model;
 import org.hourglass.api.PredictOptions;
 import org.hourglass.api.Progress;
+import org.hourglass.api.image.Region;
+import org.hourglass.spark.zarr.ZarrArray;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +139,25 @@ class VolumeJobTest {
 		assertTrue(printed[0].contains("6 block(s), 6 written"), printed[0]);
 		assertSameVolume(singleMachine(Variant.UPSCALE, model, planes, 60, 75, new PredictOptions(16, 0, 4, false)), out,
 			new int[] { 1, 32, 32 }, ByteOrder.LITTLE_ENDIAN);
+	}
+
+	@Test
+	void theNormalisationStageReadsPlanesInGroupsOfBoundedSize() throws Exception {
+		// z, y, x = 5 x 20 x 30 in chunks of 3 x 16 x 16: slabs of 3 and 2 planes
+		final short[][] planes = volume(5, 20, 30);
+		final Path in = dir.resolve("groups");
+		Files.createDirectories(in);
+		writeArray(in, planes, 20, 30, new int[] { 3, 16, 16 }, "zlib");
+		final FileSystem fs = FileSystem.getLocal(new Configuration());
+		final ZarrArray a = ZarrArray.open(fs, new org.apache.hadoop.fs.Path(in.toString()));
+		final List<PlaneGroup> groups = PlaneGroup.of(a, 2 * 20 * 30);
+		assertEquals("[[0] 0+2, [0] 2+1, [1] 0+2]", groups.stream().map(g -> Arrays.toString(g.slab()) + " " + g
+			.first() + "+" + g.count()).toList().toString(), "two planes a group at most, never across slabs");
+		final Region whole = Region.whole(30, 20);
+		final float[][] all = SlabPixels.read(fs, a, new long[] { 0 }, whole);
+		final float[][] last = SlabPixels.read(fs, a, new long[] { 0 }, whole, 2, 1);
+		assertArrayEquals(all[2], last[0], "a group's plane is the slab's plane");
+		for (int i = 0; i < 20 * 30; i++) assertEquals(planes[2][i] & 0xffff, (int) last[0][i]);
 	}
 
 	@Test
