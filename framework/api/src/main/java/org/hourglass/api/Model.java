@@ -33,6 +33,8 @@ public interface Model extends AutoCloseable {
 	/**
 	 * The normalisation {@link #predict} applies to {@code input}: the input's own (percentiles) or the one fixed
 	 * at training. A part of a plane is predicted with its whole plane's.
+	 *
+	 * @throws InvalidInputException if the input has non-finite values
 	 */
 	ChannelNormalization normalization(Plane input);
 
@@ -48,7 +50,9 @@ public interface Model extends AutoCloseable {
 	 * Region {@code part.wanted()} of {@link #predict}'s result for the whole plane (output size {@code upscale}
 	 * times the region), computed from the pixels of {@code part.crop()} only: the same tiles, blocks and blending
 	 * as for the whole plane, so with {@code params} = {@link #normalization} of the whole plane the values are
-	 * those of the whole plane's result. The crop must hold {@link #inputFor} the wanted region.
+	 * those of the whole plane's result (to the last bit, unless the normalisation is a mean and standard deviation
+	 * of each image, whose sums the 8 symmetries may round differently). The crop must hold {@link #inputFor} the
+	 * wanted region. Unlike a whole plane, a part does not retry with smaller tiles when memory runs out.
 	 *
 	 * @throws InvalidInputException if the crop does not have the crop region's size, does not hold what the
 	 *           wanted region needs, has non-finite values or the wrong channels, or the network has a fixed size

@@ -42,9 +42,8 @@ public final class ImageStats {
 	public static ChannelNormalization params(final Normalization rule, final ChannelNormalization fitted,
 		final Plane plane)
 	{
-		if (rule.mode() == Normalization.Mode.MEAN_STD && fitted != null) return fitted;
-		if (rule.mode() == Normalization.Mode.FIXED || rule.mode() == Normalization.Mode.NONE) {
-			return ChannelNormalization.of(rule.fit(null));
+		if (!rule.perImage(fitted != null)) {
+			return rule.mode() == Normalization.Mode.MEAN_STD ? fitted : ChannelNormalization.of(rule.fit(null));
 		}
 		final double low = rule.mode() == Normalization.Mode.PERCENTILE ? rule.low() : 0;
 		final double high = rule.mode() == Normalization.Mode.PERCENTILE ? rule.high() : 100;

@@ -53,7 +53,8 @@ final class Inference {
 		model.checkOpen();
 		requireTiled();
 		check(crop, model.network());
-		return averaged(crop, part, params, options, progress);
+		return averaged(crop, part, java.util.Objects.requireNonNull(params, "the whole plane's normalisation"), options,
+			progress);
 	}
 
 	/** See {@link org.hourglass.api.Model#inputFor}: with the 8 symmetries, what any of them reads. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hourglass.api.Encoding;
+import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.Model;
 import org.hourglass.api.ModelFileException;
 import org.hourglass.api.ModelInfo;
@@ -106,6 +107,7 @@ public final class Nd4jModel implements Model {
 	@Override
 	public ChannelNormalization normalization(final Plane input) {
 		checkOpen();
+		if (input.hasNonFinite()) throw new InvalidInputException("the image contains NaN or infinite values");
 		return inference.params(input);
 	}
 

@@ -20,9 +20,10 @@ import org.hourglass.api.image.Region;
 import org.hourglass.spark.zarr.ZarrArray;
 
 /**
- * One task of a {@link VolumeJob}: a {@link Block} read with the halo its tiles need (as wide as the model's
- * receptive field, from the neighbouring chunks), each plane through the model as part of its whole plane (the
- * tiles, normalisation and blending of the single-machine command), written as the output chunks of the block.
+ * One task of a {@link VolumeJob}: a {@link Block} read with the halo its tiles need (the blocks of pixels of every
+ * tile of its plane that reaches it, from the neighbouring chunks), each plane through the model as part of its
+ * whole plane (the tiles, normalisation and blending of the single-machine command), written as the output
+ * chunks of the block.
  * Each output chunk is written atomically; the chunks a failed attempt left complete are kept, and a block whose
  * chunks are all there is skipped.
  */
@@ -55,9 +56,6 @@ final class BlockTask implements Function<Block, TaskResult> {
 		if (targets.stream().allMatch(c -> exists(outFs, out.chunkPath(c)))) {
 			return new TaskResult(name, TaskResult.Status.SKIPPED, "", 0, millis(t0));
 		}
-		if (block.normalization() == null && !block.wholePlanes(in)) {
-			throw new IllegalStateException("block " + name + " is part of its planes but has no normalisation");
-		}
 		ExecutorThreads.configure();
 		final PredictOptions options = shared.args().predictOptions();
 		final int d = in.dimensions();
@@ -69,6 +67,11 @@ final class BlockTask implements Function<Block, TaskResult> {
 		final float[][] results;
 		try (ModelCache.Lease lease = shared.lease()) {
 			final Model m = lease.model();
+			if (block.normalization() == null && !block.wholePlanes(in) && m.info().spec().normalization().perImage(m
+				.info().fittedNormalization() != null))
+			{
+				throw new IllegalStateException("block " + name + " is part of its planes but has no normalisation");
+			}
 			crop = m.inputFor(width, height, wanted, options);
 			final float[][] planes = SlabPixels.read(inFs, in, block.slab(), crop);
 			count = planes.length;

@@ -61,14 +61,13 @@ final class ImageTask implements Function<String, TaskResult> {
 		final FileSystem fs = shared.fileSystem(target);
 		if (fs.exists(target)) return new TaskResult(image, TaskResult.Status.SKIPPED, "", 0, millis(t0));
 		ExecutorThreads.configure();
-		final ModelCache.Lease lease = shared.lease();
-		final Model m = lease.model();
 		final java.nio.file.Path work = Files.createTempDirectory("hourglass-spark-");
 		final Path part = PartFileNames.of(target, shared.application(), TaskShared.attempt());
 		final java.nio.file.Path in = work.resolve("in");
 		final java.nio.file.Path local = in.resolve(image);
 		final Path source = new Path(input, image);
-		try {
+		try (ModelCache.Lease lease = shared.lease()) {
+			final Model m = lease.model();
 			Files.createDirectory(in);
 			try (InputStream s = shared.fileSystem(source).open(source)) {
 				Files.copy(s, local);
@@ -94,7 +93,6 @@ final class ImageTask implements Function<String, TaskResult> {
 			return new TaskResult(image, TaskResult.Status.REFUSED, message, 0, millis(t0));
 		}
 		finally {
-			lease.close();
 			fs.delete(part, false);
 			deleteTree(work);
 		}

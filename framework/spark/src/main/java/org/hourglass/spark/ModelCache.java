@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.logging.log4j.LogManager;
@@ -45,6 +46,7 @@ final class ModelCache {
 
 		private final Queue<Model> idle;
 		private final Model model;
+		private final AtomicBoolean returned = new AtomicBoolean();
 
 		private Lease(final Queue<Model> idle, final Model model) {
 			this.idle = idle;
@@ -55,9 +57,10 @@ final class ModelCache {
 			return model;
 		}
 
+		/** Gives the model back, once however often it is called. */
 		@Override
 		public void close() {
-			idle.add(model);
+			if (returned.compareAndSet(false, true)) idle.add(model);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
+import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.image.NormalizationParams;
 import org.hourglass.api.image.Plane;
 import org.hourglass.api.image.Region;
@@ -14,10 +15,10 @@ import org.hourglass.spark.zarr.ZarrArray;
  * The first stage of a {@link VolumeJob} whose planes are split into several blocks: each plane of a
  * {@link PlaneGroup} read whole once, and the normalisation the model gives it (for percentile normalisation, the
  * plane's own percentiles), so that every block of the plane is normalised as the single-machine command
- * normalises the whole plane. A group of a slab whose output chunks are all there already is not read
- * ({@code null}).
+ * normalises the whole plane. A group of a slab whose output chunks are all there already is not read; a plane
+ * with non-finite values refuses its slab.
  */
-final class PlaneNormalizationTask implements Function<PlaneGroup, double[][]> {
+final class PlaneNormalizationTask implements Function<PlaneGroup, PlaneNormalization> {
 
 	private static final long serialVersionUID = 1L;
 
@@ -31,12 +32,13 @@ final class PlaneNormalizationTask implements Function<PlaneGroup, double[][]> {
 		this.out = out;
 	}
 
-	/** {@code {offset, scale}} of each plane of the group, in order. */
 	@Override
-	public double[][] call(final PlaneGroup group) throws IOException {
+	public PlaneNormalization call(final PlaneGroup group) throws IOException {
 		final long[] slab = group.slab();
 		final FileSystem outFs = shared.fileSystem(new Path(out.path()));
-		if (Block.whole(out, slab).chunks(out).stream().allMatch(c -> BlockTask.exists(outFs, out.chunkPath(c)))) return null;
+		if (Block.whole(out, slab).chunks(out).stream().allMatch(c -> BlockTask.exists(outFs, out.chunkPath(c)))) {
+			return PlaneNormalization.COMPLETE;
+		}
 		ExecutorThreads.configure();
 		final int d = in.dimensions();
 		final Region whole = Region.whole((int) in.shape()[d - 1], (int) in.shape()[d - 2]);
@@ -51,6 +53,9 @@ final class PlaneNormalizationTask implements Function<PlaneGroup, double[][]> {
 				params[p] = new double[] { n.offset(), n.scale() };
 			}
 		}
-		return params;
+		catch (final InvalidInputException e) {
+			return new PlaneNormalization(null, e.getMessage());
+		}
+		return new PlaneNormalization(params, null);
 	}
 }

@@ -21,8 +21,8 @@ import org.hourglass.spark.zarr.ZarrType;
 /**
  * A Zarr volume (OME-Zarr image or bare array) to a Zarr volume, one Spark task per {@link Block}: the planes of
  * one chunk along the leading dimensions (t, c, z), and a rectangle of whole chunks of about {@code --block}
- * pixels in y and x (whole planes if they are smaller), read with a halo as wide as the model's receptive field
- * (see {@link BlockTask}). A 2-D model sees each plane on its own, so no halo is needed along z. Each block is
+ * pixels in y and x (whole planes if they are smaller), read with the halo its plane's tiles need (see
+ * {@link BlockTask}). A 2-D model sees each plane on its own, so no halo is needed along z. Each block is
  * predicted with the tiles of its whole plane, and normalised as its whole plane: when planes are split, a first
  * stage reads each plane once for its normalisation ({@link PlaneNormalizationTask}). So the result equals the
  * single-machine command's. The output has the input's dimensions, chunk shape, compressor and OME metadata (pixel
@@ -55,8 +55,14 @@ final class VolumeJob {
 		final FileSystem inFs = Locations.fileSystem(input, hadoop);
 		final OmeZarr volume = OmeZarr.open(inFs, input);
 		final NetworkSpec net;
+		final boolean perImage;
 		try (ModelCache.Lease m = ModelCache.lease(model, args.variant().id)) {
 			net = m.model().info().spec().network();
+			perImage = m.model().info().spec().normalization().perImage(m.model().info().fittedNormalization() != null);
+		}
+		if (net.inputSize() > 0) {
+			throw new InvalidInputException("The model takes whole images of " + net.inputSize() + "x" + net.inputSize() +
+				" pixels only; a Zarr volume is processed in blocks of its planes, by models of any image size.");
 		}
 		if (net.inputChannels() != 1) {
 			throw new InvalidInputException("The model sees " + net.inputChannels() + " channels at once; a Zarr volume " +
@@ -76,36 +82,52 @@ final class VolumeJob {
 		final FileSystem outFs = Locations.fileSystem(output, hadoop);
 		requireFreshOrSame(outFs, result);
 		result.writeMetadata(outFs);
-		final List<Block> blocks = normalized(Block.of(volume.array(), args.block()), volume.array(), result.array());
+		final List<TaskResult> results = new ArrayList<>();
+		final List<Block> blocks = normalized(Block.of(volume.array(), args.block()), perImage, volume.array(), result
+			.array(), results);
 		final long t0 = System.nanoTime();
-		final List<TaskResult> results = SparkTasks.run(spark, args, "hourglass " + args.variant().command + " " + input,
-			blocks, model, shared -> new BlockTask(shared, volume.array(), result.array()));
+		results.addAll(SparkTasks.run(spark, args, "hourglass " + args.variant().command + " " + input, blocks, model,
+			shared -> new BlockTask(shared, volume.array(), result.array())));
+		results.sort(java.util.Comparator.comparing(TaskResult::image));
 		SparkTasks.report(results, "block ", args.variant().command + " " + input + " -> " + output + ": " + Arrays
 			.toString(volume.array().shape()) + ", ", "block(s)", (System.nanoTime() - t0) / 1e9, out);
 		return results;
 	}
 
 	/**
-	 * The blocks, each with its planes' normalisation if planes are split into several blocks (read in a first
-	 * stage, one task per group of planes).
+	 * The blocks to run, each with its planes' normalisation if planes are split into several blocks and the model
+	 * normalises each plane on its own (read in a first stage, one task per group of planes); the blocks of a slab
+	 * refused there (a plane with non-finite values) are added to {@code refused} instead.
 	 */
-	private List<Block> normalized(final List<Block> blocks, final ZarrArray in, final ZarrArray result) {
-		if (blocks.stream().allMatch(b -> b.wholePlanes(in))) return blocks;
+	private List<Block> normalized(final List<Block> blocks, final boolean perImage, final ZarrArray in,
+		final ZarrArray result, final List<TaskResult> refused)
+	{
+		if (!perImage || blocks.stream().allMatch(b -> b.wholePlanes(in))) return blocks;
 		final List<PlaneGroup> groups = PlaneGroup.of(in, PlaneGroup.VALUES);
-		final List<double[][]> params = SparkTasks.map(spark, args, "hourglass " + args.variant().command + " " + input +
-			": normalisation of each plane", groups, model, shared -> new PlaneNormalizationTask(shared, in, result));
+		final List<PlaneNormalization> found = SparkTasks.map(spark, args, "hourglass " + args.variant().command + " " +
+			input + ": normalisation of each plane", groups, model, shared -> new PlaneNormalizationTask(shared, in,
+				result));
 		final Map<String, double[][]> bySlab = new HashMap<>();
+		final Map<String, String> refusals = new HashMap<>();
 		for (int i = 0; i < groups.size(); i++) {
 			final PlaneGroup g = groups.get(i);
-			final double[][] slab = bySlab.computeIfAbsent(Arrays.toString(g.slab()), k -> new double[SlabPixels.product(
-				SlabPixels.extent(in, g.slab()))][]);
-			if (params.get(i) != null) System.arraycopy(params.get(i), 0, slab, g.first(), g.count());
+			final String key = Arrays.toString(g.slab());
+			final double[][] slab = bySlab.computeIfAbsent(key, k -> new double[SlabPixels.product(SlabPixels.extent(in, g
+				.slab()))][]);
+			final PlaneNormalization n = found.get(i);
+			if (n.params() != null) System.arraycopy(n.params(), 0, slab, g.first(), g.count());
+			if (n.refusal() != null) refusals.putIfAbsent(key, n.refusal());
 		}
 		final List<Block> out = new ArrayList<>();
 		for (final Block b : blocks) {
-			final double[][] slab = bySlab.get(Arrays.toString(b.slab()));
-			// a slab whose chunks are all there has no normalisation, and its blocks are skipped
-			out.add(b.normalized(slab[0] == null ? null : slab));
+			final String key = Arrays.toString(b.slab());
+			if (refusals.containsKey(key)) {
+				refused.add(new TaskResult(b.name(), TaskResult.Status.REFUSED, refusals.get(key), 0, 0));
+				continue;
+			}
+			final double[][] slab = bySlab.get(key);
+			// a slab whose chunks were all there has no normalisation: its blocks are skipped
+			out.add(b.normalized(Arrays.stream(slab).anyMatch(java.util.Objects::isNull) ? null : slab));
 		}
 		return out;
 	}

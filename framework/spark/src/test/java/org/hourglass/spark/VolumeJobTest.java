@@ -114,8 +114,15 @@ class VolumeJobTest {
 		assertEquals(Main.OK, FolderJobTest.run(spark, printed, "denoise", "--model", model.toString(), "--input", in
 			.toString(), "--output", out.toString(), "--tile", "16", "--block", "32"), printed[0]);
 		assertTrue(printed[0].contains("18 block(s), 18 written"), printed[0]);
-		assertSameVolume(singleMachine(Variant.DENOISE, model, planes, 70, 90, options), out.resolve("0"), new int[] { 2,
-			32, 40 }, ByteOrder.LITTLE_ENDIAN);
+		final ImagePlus expected = singleMachine(Variant.DENOISE, model, planes, 70, 90, options);
+		assertSameVolume(expected, out.resolve("0"), new int[] { 2, 32, 40 }, ByteOrder.LITTLE_ENDIAN);
+
+		// a killed job: one chunk of a split plane missing; the rerun normalises its block as its whole plane again
+		Files.delete(out.resolve("0/1.1.1"));
+		assertEquals(Main.OK, FolderJobTest.run(spark, printed, "denoise", "--model", model.toString(), "--input", in
+			.toString(), "--output", out.toString(), "--tile", "16", "--block", "32"), printed[0]);
+		assertTrue(printed[0].contains("18 block(s), 1 written, 17 complete already"), printed[0]);
+		assertSameVolume(expected, out.resolve("0"), new int[] { 2, 32, 40 }, ByteOrder.LITTLE_ENDIAN);
 
 		// the 8 flips and rotations, whose tiles sit on the grids of the flipped planes
 		final Path flipped = dir.resolve("split-augmented.zarr");
@@ -158,6 +165,35 @@ class VolumeJobTest {
 		final float[][] last = SlabPixels.read(fs, a, new long[] { 0 }, whole, 2, 1);
 		assertArrayEquals(all[2], last[0], "a group's plane is the slab's plane");
 		for (int i = 0; i < 20 * 30; i++) assertEquals(planes[2][i] & 0xffff, (int) last[0][i]);
+	}
+
+	@Test
+	void aSplitPlaneWithNonFiniteValuesRefusesItsSlabAndTheOthersAreDone() throws Exception {
+		final Path model = TestData.denoiseModel(dir);
+		final Path in = dir.resolve("nan");
+		final FileSystem fs = FileSystem.getLocal(new Configuration());
+		final ZarrArray a = ZarrArray.of(new org.apache.hadoop.fs.Path(in.toString()), new long[] { 2, 40, 40 },
+			new int[] { 1, 16, 16 }, org.hourglass.spark.zarr.ZarrType.FLOAT32, org.hourglass.spark.zarr.ZarrCodec.NONE);
+		a.writeMetadata(fs);
+		final short[][] planes = volume(2, 48, 48);
+		for (int z = 0; z < 2; z++) {
+			for (int cy = 0; cy < 3; cy++) {
+				for (int cx = 0; cx < 3; cx++) {
+					final float[] v = new float[16 * 16];
+					for (int i = 0; i < v.length; i++) v[i] = planes[z][(cy * 16 + i / 16) * 48 + cx * 16 + i % 16];
+					if (z == 1 && cy == 2 && cx == 2) v[5] = Float.NaN;
+					a.writeChunk(fs, new long[] { z, cy, cx }, v, "test");
+				}
+			}
+		}
+		final Path out = dir.resolve("nan-denoised");
+		final String[] printed = new String[1];
+		assertEquals(Main.BAD_INPUT, FolderJobTest.run(spark, printed, "denoise", "--model", model.toString(), "--input",
+			in.toString(), "--output", out.toString(), "--tile", "16", "--block", "16"), printed[0]);
+		assertTrue(printed[0].contains("block [1] y 0 x 0 refused: the image contains NaN or infinite values"),
+			printed[0]);
+		assertTrue(printed[0].contains("18 block(s), 9 written, 0 complete already, 9 refused"), printed[0]);
+		assertTrue(Files.exists(out.resolve("0.2.2")) && !Files.exists(out.resolve("1.0.0")), "plane 0 done, plane 1 not");
 	}
 
 	@Test

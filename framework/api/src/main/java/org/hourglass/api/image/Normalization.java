@@ -71,6 +71,14 @@ public record Normalization(Mode mode, double low, double high) {
 	}
 
 	/**
+	 * True if each image is normalised with its own statistics: percentiles always, mean and standard deviation
+	 * when a model has none fitted at training ({@code fitted} false, files of old versions).
+	 */
+	public boolean perImage(final boolean fitted) {
+		return mode == Mode.PERCENTILE || mode == Mode.MEAN_STD && !fitted;
+	}
+
+	/**
 	 * Parameters for an image with the given statistics (which must have been computed with this rule's
 	 * percentiles, for {@link Mode#PERCENTILE}). A zero spread maps everything to 0 rather than dividing by 0.
 	 */

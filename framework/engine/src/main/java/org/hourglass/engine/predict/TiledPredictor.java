@@ -28,7 +28,8 @@ import org.hourglass.api.image.Region;
  * <p>
  * A part of a plane (a block of a larger image) is predicted with the tiles of the whole plane: those whose
  * output reaches the wanted region, each from the same block of pixels, blended in the same order, so the part
- * equals the same region of the whole plane's result.
+ * equals the same region of the whole plane's result. A part does not retry with smaller tiles when memory runs
+ * out (its tiles would no longer be its plane's): it fails.
  */
 public final class TiledPredictor {
 
@@ -103,22 +104,32 @@ public final class TiledPredictor {
 		}
 		int tile = firstTile(options);
 		requireCovered(part, tile, options);
+		final boolean whole = part.equals(PlanePart.whole(part.fullWidth(), part.fullHeight()));
 		while (true) {
 			try {
 				return attempt(crop, part, params, tile, options, progress);
 			}
 			catch (final OutOfMemoryError e) {
-				tile = smaller(tile, e);
+				tile = smallerOrFail(tile, whole, part, e);
 			}
 			catch (final RuntimeException e) {
 				if (!isAllocationFailure(e)) throw e;
-				tile = smaller(tile, e);
-			}
-			if (!part.crop().contains(need(part.fullWidth(), part.fullHeight(), part.wanted(), tile, halo(options)))) {
-				throw new HourglassException("not enough memory to predict " + part.wanted() + " with the tiles its " +
-					"pixels were read for; predict it with smaller tiles");
+				tile = smallerOrFail(tile, whole, part, e);
 			}
 		}
+	}
+
+	/**
+	 * A whole plane retries with smaller tiles; a part may not, since it must have the tiles of the other parts of
+	 * its plane.
+	 */
+	private int smallerOrFail(final int tile, final boolean whole, final PlanePart part, final Throwable cause) {
+		if (!whole) {
+			throw new HourglassException("not enough memory to predict " + part.wanted() + " of a " + part.fullWidth() +
+				"x" + part.fullHeight() + " plane with tiles of " + tile + "x" + tile + " pixels; choose a smaller tile size " +
+				"for the whole plane", cause);
+		}
+		return smaller(tile, cause);
 	}
 
 	/**
