@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.ModelService;
+import org.hourglass.api.PredictOptions;
 import org.hourglass.api.image.Plane;
 import org.hourglass.denoise.DenoiseVariant;
 import org.hourglass.imagej.HourglassCommand;
@@ -46,6 +47,10 @@ public class BenchmarkDenoiseCommand extends HourglassCommand {
 	@Parameter(label = "Models", required = false,
 		description = "Comma-separated denoise model names or model files; empty = only the baselines.")
 	private String models = "";
+
+	@Parameter(label = "Average the 8 flips and rotations",
+		description = "Apply each model as Hourglass Denoise does by default (augment=true); off: one prediction.")
+	private boolean augment = false;
 
 	@Parameter(label = "Report", style = "save", description = "The Markdown report to write.")
 	private File out;
@@ -87,10 +92,12 @@ public class BenchmarkDenoiseCommand extends HourglassCommand {
 		final List<BenchmarkModel> loaded = new ArrayList<>();
 		try {
 			for (final String name : modelNames(models)) {
-				loaded.add(new BenchmarkModel(label(name), modelService.load(name, DenoiseVariant.ID)));
+				loaded.add(new BenchmarkModel(label(name) + (augment ? " (8 flips averaged)" : ""), modelService.load(name,
+					DenoiseVariant.ID)));
 			}
 			if (noisyFolder != null) BenchmarkNoise.write(noisyFolder, images, noisy);
-			result = new DenoiseBenchmark().run(images, noisy, sigma, seed, loaded, progress("Benchmark"));
+			result = new DenoiseBenchmark(new BlurBaseline(), PredictOptions.defaults().withAugment(augment)).run(images,
+				noisy, sigma, seed, loaded, progress("Benchmark"));
 		}
 		finally {
 			loaded.forEach(m -> m.model().close());
