@@ -315,7 +315,7 @@ final class ModelCorpus {
 		// informative parts: a variant's properties, an epoch of the history, a loss term's value in an epoch;
 		// fields newer than format 2's first files, which read as their defaults when absent (docs/MODEL-FORMAT.md)
 		return path.startsWith("properties.") || path.equals("network.latent.hidden") || path.equals(
-			"network.residualUpsampling") || path.matches("training\\.history\\[\\d+\\]") || path.matches(
+			"network.residualUpsampling") || path.equals("network.fullResolutionSkip") || path.matches("training\\.history\\[\\d+\\]") || path.matches(
 			"training\\.history\\[\\d+\\]\\.(training|validation)Terms\\..+");
 	}
 

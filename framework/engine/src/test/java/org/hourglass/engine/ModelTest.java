@@ -63,7 +63,18 @@ class ModelTest {
 
 	@Test
 	void tiledPredictionEqualsUntiledPrediction() {
-		try (Model model = service.create(Fixtures.spec(Fixtures.tinyUnet()))) {
+		assertTiledEqualsUntiled(Fixtures.tinyUnet());
+	}
+
+	/** Max-blur pooling reaches further than max pooling; the halo, from the receptive field, still covers it. */
+	@Test
+	void tiledPredictionEqualsUntiledPredictionWithN2V2sNetwork() {
+		assertTiledEqualsUntiled(Fixtures.tinyUnet().withPooling(NetworkSpec.Pooling.MAX_BLUR).withSkips(
+			NetworkSpec.Skips.BELOW_FULL_RESOLUTION));
+	}
+
+	private void assertTiledEqualsUntiled(final NetworkSpec net) {
+		try (Model model = service.create(Fixtures.spec(net))) {
 			final Plane image = Fixtures.image(50, 38, 1);
 			final Plane whole = untiled((Nd4jModel) model, image);
 			final Plane tiled = model.predict(image, PredictOptions.defaults().withTileSize(12).withBatchSize(3),

@@ -3,6 +3,7 @@ package org.hourglass.denoise;
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.Model;
 import org.hourglass.api.ModelSpec;
+import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.TrainingData;
 import org.hourglass.imagej.Channels;
@@ -33,6 +34,16 @@ abstract class DenoiseTrainCommand extends TrainCommand {
 	@Parameter(label = "Filters", min = "1", max = "256",
 		description = "Convolution filters in the first level; doubled in each deeper level.")
 	private int filters = DenoiseVariant.DEFAULT_FILTERS;
+
+	@Parameter(label = "Pooling", choices = { DenoiseVariant.POOL_MAX, DenoiseVariant.POOL_MAX_BLUR },
+		description = "How the U-Net halves the resolution: max (2x2 max pooling) or max-blur (the 2x2 maximum, " +
+			"then a 3x3 blur: N2V2's remedy for checkerboard artefacts).")
+	private String pooling = DenoiseVariant.POOL_MAX;
+
+	@Parameter(label = "Full-resolution skip",
+		description = "Keep the U-Net's skip connection at full resolution; N2V2 leaves it out, so that the " +
+			"output is not built from a barely processed copy of the noisy input.")
+	private boolean fullResolutionSkip = true;
 
 	@Parameter(label = "Normalisation", choices = { NormalizationChoice.PERCENTILE, NormalizationChoice.RANGE_8BIT,
 		NormalizationChoice.MEAN_STD },
@@ -88,8 +99,10 @@ abstract class DenoiseTrainCommand extends TrainCommand {
 	@Override
 	protected ModelSpec newSpec(final TrainingData data) {
 		final PairMaker pairs = pairs(null, data);
-		return DenoiseVariant.spec(training(), depth, filters, TrainingImages.channels(data.training()),
-			NormalizationChoice.of(normalization), pairsDescription(pairs));
+		final int c = TrainingImages.channels(data.training());
+		final NetworkSpec network = DenoiseVariant.network(training(), depth, filters, c).withPooling(DenoiseVariant
+			.pooling(pooling)).withSkips(fullResolutionSkip ? NetworkSpec.Skips.ALL : NetworkSpec.Skips.BELOW_FULL_RESOLUTION);
+		return DenoiseVariant.spec(training(), network, NormalizationChoice.of(normalization), pairsDescription(pairs));
 	}
 
 	@Override

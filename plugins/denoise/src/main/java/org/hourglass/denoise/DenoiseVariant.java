@@ -113,7 +113,26 @@ public final class DenoiseVariant {
 	public static ModelSpec spec(final Training training, final int depth, final int filters, final int channels,
 		final Normalization normalization, final String pairs)
 	{
-		return new ModelSpec(ID, VERSION, network(training, depth, filters, channels), loss(training), normalization,
-			Map.of(PROP_TRAINING, training.id(), PROP_PAIRS, pairs));
+		return spec(training, network(training, depth, filters, channels), normalization, pairs);
+	}
+
+	/** The model spec of a new denoise model with this network (e.g. {@link #network} with N2V2's changes). */
+	public static ModelSpec spec(final Training training, final NetworkSpec network, final Normalization normalization,
+		final String pairs)
+	{
+		return new ModelSpec(ID, VERSION, network, loss(training), normalization, Map.of(PROP_TRAINING, training.id(),
+			PROP_PAIRS, pairs));
+	}
+
+	/** Pooling choices of the training commands. */
+	public static final String POOL_MAX = "max";
+	public static final String POOL_MAX_BLUR = "max-blur";
+
+	/** The pooling called {@code choice}: {@value #POOL_MAX} or {@value #POOL_MAX_BLUR}. */
+	public static NetworkSpec.Pooling pooling(final String choice) {
+		if (POOL_MAX.equals(choice)) return NetworkSpec.Pooling.MAX;
+		if (POOL_MAX_BLUR.equals(choice)) return NetworkSpec.Pooling.MAX_BLUR;
+		throw new InvalidInputException("Pooling must be " + POOL_MAX + " or " + POOL_MAX_BLUR + ", got '" + choice +
+			"'.");
 	}
 }

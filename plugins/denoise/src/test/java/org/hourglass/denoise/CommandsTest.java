@@ -139,6 +139,27 @@ class CommandsTest {
 
 	@Test
 	@Order(1)
+	void theN2V2NetworkTrainsIsStoredAndDenoises() {
+		final Path file = dir.resolve("n2v2.zip");
+		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy(
+			"noisy", 64, 64), "pooling", DenoiseVariant.POOL_MAX_BLUR, "fullResolutionSkip", false));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		try (Model model = context.service(ModelService.class).load(file, DenoiseVariant.ID)) {
+			final NetworkSpec net = model.info().spec().network();
+			assertEquals(NetworkSpec.Pooling.MAX_BLUR, net.pooling());
+			assertEquals(NetworkSpec.Skips.BELOW_FULL_RESOLUTION, net.skips());
+		}
+		final HourglassCommand d = run(DenoiseCommand.class, "model", file.toString(), "input", Images.noisy("n", 40,
+			30), "tileSize", 0, "batchSize", 1);
+		assertFalse(d.isCanceled(), d.getCancelReason());
+		final Path refused = dir.resolve("average.zip");
+		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(refused, "input", Images.noisy("noisy", 64,
+			64), "pooling", "average")), "average");
+		assertFalse(Files.exists(refused), "nothing written");
+	}
+
+		@Test
+	@Order(1)
 	void theMaskCellSizeIsAParameter() {
 		final Path file = dir.resolve("cell4.zip");
 		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy(

@@ -31,7 +31,7 @@ public final class Flops {
 		}
 		for (int level = 0; level < dec.length; level++) {
 			scale /= 2;
-			if (net.skipConnections()) channels += skipChannels[enc.length - 2 - level];
+			if (net.skipsAt(enc.length - 2 - level)) channels += skipChannels[enc.length - 2 - level];
 			final long pixels = pixels(patch, scale);
 			for (int i = 0; i < net.convsPerLevel(); i++) {
 				macs += k2 * channels * dec[level] * pixels;

@@ -10,8 +10,8 @@ import java.util.Arrays;
  * {@code encoderFilters[i]} filters, and levels are separated by 2×2 pooling, so the input is down-sampled
  * {@code 2^(encoderFilters.length - 1)} times. Then the {@link #latent() latent}. The decoder has one level
  * per entry of {@code decoderFilters}, each a ×2 nearest-neighbour up-sampling followed by its convolutions;
- * with {@code skipConnections} each decoder level first concatenates the encoder's output of the same
- * resolution (a U-Net). Then {@code log2(upscale)} more up-sampling levels (super-resolution), and a final
+ * with skip connections ({@link #skips()}) each decoder level first concatenates the encoder's output of the
+ * same resolution (a U-Net), at every level or at every level but the full-resolution one. Then {@code log2(upscale)} more up-sampling levels (super-resolution), and a final
  * convolution to the output's channels with the output's activation. With a residual output the
  * (up-sampled) input is added to the output: the network learns a correction. A super-resolution network
  * up-samples that input by pixel repetition ({@link Upsampling#NEAREST}) or by bicubic interpolation
@@ -30,12 +30,12 @@ import java.util.Arrays;
  * @param decoderFilters filters per decoder level; for a full-resolution output as many as there are
  *          poolings ({@code encoderFilters.length - 1})
  * @param convolutions the convolutions of every level
- * @param skipConnections U-Net skip connections from encoder to decoder levels of the same resolution
+ * @param skips U-Net skip connections from encoder to decoder levels of the same resolution
  * @param latent the bottleneck
  * @param output what the network writes
  */
 public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilters, Convolutions convolutions,
-	boolean skipConnections, Latent latent, Output output)
+	Skips skips, Latent latent, Output output)
 {
 
 	/**
@@ -73,7 +73,26 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 	/** How the encoder halves the resolution between levels. */
 	public enum Pooling {
 		/** 2×2 max pooling. */
-		MAX
+		MAX,
+		/**
+		 * Max-blur pooling (N2V2): the 2×2 maximum at every position (stride 1), then a 3×3 binomial blur
+		 * ({@code [1 2 1]/4} along each axis) with stride 2. Less aliasing than max pooling, whose grid shows as a
+		 * checkerboard in blind-spot networks. Output pixel {@code j} is centred where max pooling's is.
+		 */
+		MAX_BLUR
+	}
+
+	/** Which skip connections join encoder and decoder levels of the same resolution. */
+	public enum Skips {
+		/** None: a plain encoder/decoder. */
+		NONE,
+		/** At every resolution: a U-Net. */
+		ALL,
+		/**
+		 * At every resolution but the full one (N2V2): the output is not assembled from a barely processed copy of
+		 * the input, which in a blind-spot network carries the noise it should not see.
+		 */
+		BELOW_FULL_RESOLUTION
 	}
 
 	/**
@@ -116,12 +135,13 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 	}
 
 	public NetworkSpec {
-		require(input != null && convolutions != null && latent != null && output != null,
-			"input, convolutions, latent and output are required");
+		require(input != null && convolutions != null && skips != null && latent != null && output != null,
+			"input, convolutions, skips, latent and output are required");
 		encoderFilters = encoderFilters.clone();
 		decoderFilters = decoderFilters.clone();
 		require(encoderFilters.length >= 1 || latent.isVector(),
 			"the encoder needs at least one level (only a vector latent can do without: a dense network)");
+		final boolean skipConnections = skips != Skips.NONE;
 		require(encoderFilters.length >= 1 || decoderFilters.length == 0 && output.upscale() == 1 && !skipConnections,
 			"a dense network has no decoder levels, skips or up-scaling");
 		require(Arrays.stream(encoderFilters).allMatch(f -> f >= 1) &&
@@ -134,6 +154,8 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 		require(input.size() % downsampling(encoderFilters.length) == 0,
 			"input size " + input.size() + " must be a multiple of " + downsampling(encoderFilters.length));
 		require(!skipConnections || !latent.isVector(), "skip connections cannot bypass a vector latent");
+		require(skips != Skips.BELOW_FULL_RESOLUTION || poolings >= 1,
+			"leaving out the full-resolution skip needs at least one pooling");
 		require(decoderFilters.length == poolings || !skipConnections && !output.residual(),
 			"skip connections and residual output need a full-resolution decoder");
 		require(!output.residual() || input.channels() == output.channels(),
@@ -159,7 +181,8 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 		final int[] dec = new int[depth];
 		for (int i = 0; i <= depth; i++) enc[i] = filters << i;
 		for (int i = 0; i < depth; i++) dec[i] = filters << (depth - 1 - i);
-		return new NetworkSpec(new Input(1, 0), enc, dec, new Convolutions(2, 3, Activation.RELU, Pooling.MAX), true,
+		return new NetworkSpec(new Input(1, 0), enc, dec, new Convolutions(2, 3, Activation.RELU, Pooling.MAX),
+			Skips.ALL,
 			Latent.convolutional(), new Output(1, 1, residual, Activation.LINEAR));
 	}
 
@@ -170,7 +193,7 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 	 */
 	public static NetworkSpec encoderDecoder(final int[] encoder, final int[] decoder) {
 		return new NetworkSpec(new Input(1, 0), encoder, decoder, new Convolutions(1, 3, Activation.RELU, Pooling.MAX),
-			false, Latent.convolutional(), new Output(1, 1, false, Activation.LINEAR));
+			Skips.NONE, Latent.convolutional(), new Output(1, 1, false, Activation.LINEAR));
 	}
 
 	/**
@@ -180,48 +203,59 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 	 */
 	public static NetworkSpec dense(final int inputSize, final Latent latent) {
 		return new NetworkSpec(new Input(1, inputSize), new int[0], new int[0], new Convolutions(1, 1, Activation.RELU,
-			Pooling.MAX), false, latent, new Output(1, 1, false, Activation.LINEAR));
+			Pooling.MAX), Skips.NONE, latent, new Output(1, 1, false, Activation.LINEAR));
 	}
 
 	/** The same network with another latent and fixed input size (0 = any, only for a convolutional latent). */
 	public NetworkSpec withLatent(final Latent l, final int inputSize) {
 		return new NetworkSpec(new Input(input.channels(), inputSize), encoderFilters, decoderFilters, convolutions,
-			skipConnections, l, output);
+			skips, l, output);
 	}
 
-	/** The same network with other convolutions (max pooling). */
+	/** The same network with other convolutions (and the same pooling). */
 	public NetworkSpec withConvolutions(final int perLevel, final int kernelSize, final Activation a) {
 		return new NetworkSpec(input, encoderFilters, decoderFilters, new Convolutions(perLevel, kernelSize, a,
-			convolutions.pooling()), skipConnections, latent, output);
+			convolutions.pooling()), skips, latent, output);
 	}
 
-	/** The same network with or without U-Net skip connections. */
-	public NetworkSpec withSkips(final boolean skips) {
-		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skips, latent, output);
+	/** The same network with another pooling. */
+	public NetworkSpec withPooling(final Pooling p) {
+		return new NetworkSpec(input, encoderFilters, decoderFilters, new Convolutions(convolutions.perLevel(),
+			convolutions.kernelSize(), convolutions.activation(), p), skips, latent, output);
+	}
+
+	/** The same network with U-Net skip connections at every resolution, or without any. */
+	public NetworkSpec withSkips(final boolean all) {
+		return withSkips(all ? Skips.ALL : Skips.NONE);
+	}
+
+	/** The same network with these skip connections. */
+	public NetworkSpec withSkips(final Skips s) {
+		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, s, latent, output);
 	}
 
 	/** The same network with a residual output or not, and another output activation. */
 	public NetworkSpec withOutput(final boolean residual, final Activation a) {
-		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skipConnections, latent,
+		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skips, latent,
 			new Output(output.channels(), output.upscale(), residual, a, output.residualUpsampling()));
 	}
 
 	/** The same network with the residual input enlarged by {@code u} (for {@code upscale > 1}). */
 	public NetworkSpec withResidualUpsampling(final Upsampling u) {
-		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skipConnections, latent,
+		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skips, latent,
 			new Output(output.channels(), output.upscale(), output.residual(), output.activation(), u));
 	}
 
 	/** The same network with {@code in} input and {@code out} output channels. */
 	public NetworkSpec withChannels(final int in, final int out) {
 		return new NetworkSpec(new Input(in, input.size()), encoderFilters, decoderFilters, convolutions,
-			skipConnections, latent, new Output(out, output.upscale(), output.residual(), output.activation(), output
+			skips, latent, new Output(out, output.upscale(), output.residual(), output.activation(), output
 				.residualUpsampling()));
 	}
 
 	/** The same network with a super-resolution output {@code factor} times larger than its input. */
 	public NetworkSpec withUpscale(final int factor) {
-		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skipConnections, latent,
+		return new NetworkSpec(input, encoderFilters, decoderFilters, convolutions, skips, latent,
 			new Output(output.channels(), factor, output.residual(), output.activation(), output.residualUpsampling()));
 	}
 
@@ -255,6 +289,23 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 	/** How the input is enlarged for a residual super-resolution output. */
 	public Upsampling residualUpsampling() {
 		return output.residualUpsampling();
+	}
+
+	/** True if the decoder has skip connections (at every resolution or all but the full one). */
+	public boolean skipConnections() {
+		return skips != Skips.NONE;
+	}
+
+	/**
+	 * True if the decoder gets the encoder's skip connection at {@code level} poolings below full resolution
+	 * (0 = full resolution).
+	 */
+	public boolean skipsAt(final int level) {
+		return skips == Skips.ALL || skips == Skips.BELOW_FULL_RESOLUTION && level > 0;
+	}
+
+	public Pooling pooling() {
+		return convolutions.pooling();
 	}
 
 	public int convsPerLevel() {
@@ -309,7 +360,8 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 		for (int level = 0; level < encoderFilters.length; level++) {
 			radius += convs * r * scale;
 			if (level < encoderFilters.length - 1) {
-				radius += scale; // 2x2 pooling
+				// 2x2 pooling reads one more pixel; max-blur pooling's blur 1.5 more on each side, rounded up to 2
+				radius += pooling() == Pooling.MAX ? scale : 2 * scale;
 				scale *= 2;
 			}
 		}
@@ -339,7 +391,7 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 	public boolean equals(final Object o) {
 		return o instanceof NetworkSpec n && n.input.equals(input) && Arrays.equals(n.encoderFilters, encoderFilters) &&
 			Arrays.equals(n.decoderFilters, decoderFilters) && n.convolutions.equals(convolutions) &&
-			n.skipConnections == skipConnections && n.latent.equals(latent) && n.output.equals(output);
+			n.skips == skips && n.latent.equals(latent) && n.output.equals(output);
 	}
 
 	@Override
@@ -351,6 +403,6 @@ public record NetworkSpec(Input input, int[] encoderFilters, int[] decoderFilter
 	@Override
 	public String toString() {
 		return "NetworkSpec[" + input + ", enc=" + Arrays.toString(encoderFilters) + ", dec=" + Arrays.toString(
-			decoderFilters) + ", " + convolutions + ", skip=" + skipConnections + ", " + latent + ", " + output + "]";
+			decoderFilters) + ", " + convolutions + ", skips=" + skips + ", " + latent + ", " + output + "]";
 	}
 }

@@ -187,6 +187,7 @@ final class ModelJson {
 		o.put("activation", n.activation().name());
 		o.put("pooling", n.convolutions().pooling().name());
 		o.put("skipConnections", n.skipConnections());
+		o.put("fullResolutionSkip", n.skips() == NetworkSpec.Skips.ALL);
 		final ObjectNode latent = o.putObject("latent");
 		latent.put("kind", n.latent().kind().name());
 		latent.put("size", n.latent().size());
@@ -211,7 +212,7 @@ final class ModelJson {
 			ints(o, "encoderFilters", p), ints(o, "decoderFilters", p),
 			new NetworkSpec.Convolutions(integer(o, "convsPerLevel", p), integer(o, "kernelSize", p),
 				constant(o, "activation", p, Activation.class), pooling),
-			bool(o, "skipConnections", p),
+			skips(o, p),
 			new Latent(constant(latent, "kind", "network.latent", Latent.Kind.class),
 				integer(latent, "size", "network.latent"), hidden(latent)),
 			new NetworkSpec.Output(integer(o, "outputChannels", p), integer(o, "upscale", p), bool(o, "residual", p),
@@ -219,6 +220,16 @@ final class ModelJson {
 				// absent from models written before it existed: pixel repetition
 				o.has("residualUpsampling") ? constant(o, "residualUpsampling", p, NetworkSpec.Upsampling.class)
 					: NetworkSpec.Upsampling.NEAREST));
+	}
+
+	/**
+	 * The skip connections: {@code skipConnections}, and {@code fullResolutionSkip} (optional, with the others in
+	 * files written before it existed).
+	 */
+	private static NetworkSpec.Skips skips(final JsonNode o, final String p) {
+		if (!bool(o, "skipConnections", p)) return NetworkSpec.Skips.NONE;
+		return !o.has("fullResolutionSkip") || bool(o, "fullResolutionSkip", p) ? NetworkSpec.Skips.ALL
+			: NetworkSpec.Skips.BELOW_FULL_RESOLUTION;
 	}
 
 	/** The latent's hidden dense layers: optional, none in files written before there were any. */

@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Turns a {@link NetworkSpec} and a {@link Loss} into a SameDiff graph: NCHW float32 at its boundary (NHWC inside), 'same' convolutions,
- * 2×2 max pooling, ×2 nearest up-sampling (folded into the convolution after it), optional U-Net skips, vector or Gaussian latents
+ * 2×2 max (or max-blur) pooling, ×2 nearest up-sampling (folded into the convolution after it), optional U-Net skips, vector or Gaussian latents
  * with hidden dense layers, dense networks without convolutions, residual output (for super-resolution, the input enlarged by
  * pixel repetition or {@link BicubicUpsampling bicubic interpolation}), and the training loss. Weights are He-normal, drawn from a seeded generator, so a spec and a seed
  * always give the same network.
@@ -76,7 +76,8 @@ public final class NetworkBuilder {
 			final boolean pooled = level < enc.length - 1;
 			// Max pooling commutes with a monotone (non-decreasing) activation, values and gradients alike, so a
 			// level's output that only feeds the pooling is pooled before its activation: a quarter of the work.
-			final boolean poolFirst = pooled && !spec.skipConnections() && nonDecreasing(spec.activation());
+			final boolean poolFirst = pooled && !spec.skipConnections() && nonDecreasing(spec.activation()) &&
+				spec.pooling() == NetworkSpec.Pooling.MAX;
 			for (int i = 0; i < spec.convsPerLevel(); i++) {
 				final boolean last = i == spec.convsPerLevel() - 1;
 				x = conv("enc" + level + "_conv" + i, x, channels, enc[level], spec.kernelSize(),
@@ -84,7 +85,7 @@ public final class NetworkBuilder {
 				channels = enc[level];
 			}
 			skips.add(x);
-			if (pooled) x = poolFirst ? activate(pool(x), spec.activation()) : pool(x);
+			if (pooled) x = poolFirst ? activate(pool(x, channels), spec.activation()) : pool(x, channels);
 		}
 		SDVariable kl = null;
 		final Latent latent = spec.latent();
@@ -160,8 +161,9 @@ public final class NetworkBuilder {
 	private SDVariable decoder(SDVariable x, int channels, final List<SDVariable> skips, final SDVariable input) {
 		final int[] dec = spec.decoderFilters();
 		for (int level = 0; level < dec.length; level++) {
-			final SDVariable skip = spec.skipConnections() ? skips.get(skips.size() - 2 - level) : null;
-			final int skipChannels = skip == null ? 0 : spec.encoderFilters()[skips.size() - 2 - level];
+			final int from = skips.size() - 2 - level;
+			final SDVariable skip = spec.skipsAt(from) ? skips.get(from) : null;
+			final int skipChannels = skip == null ? 0 : spec.encoderFilters()[from];
 			for (int i = 0; i < spec.convsPerLevel(); i++) {
 				final String name = "dec" + level + "_conv" + i;
 				x = i == 0 ? upConv(name, x, channels, skip, skipChannels, dec[level], spec.activation())
@@ -305,10 +307,33 @@ public final class NetworkBuilder {
 		return activate(UpConvolution.apply(low, lowChannels, skip, w, b), activation);
 	}
 
-	private SDVariable pool(final SDVariable x) {
+	private SDVariable pool(final SDVariable x, final int channels) {
+		if (spec.pooling() == NetworkSpec.Pooling.MAX_BLUR) return maxBlurPool(x, channels);
 		final Pooling2DConfig config = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2)
 			.paddingMode(PaddingMode.VALID).type(Pooling2D.Pooling2DType.MAX).isNHWC(true).build();
 		return sd.cnn.maxPooling2d(x, config);
+	}
+
+	/**
+	 * {@link NetworkSpec.Pooling#MAX_BLUR}: the 2×2 maximum at stride 1 ('valid': one row and column fewer), then
+	 * the fixed binomial 3×3 blur, channel by channel, at stride 2 with 'same' padding (one zero row and column on
+	 * each side), so output {@code j} reads inputs {@code 2j − 1 … 2j + 2}: centred on {@code 2j + ½} as 2×2 max
+	 * pooling's output, which keeps the decoder's up-sampling aligned.
+	 */
+	private SDVariable maxBlurPool(final SDVariable x, final int channels) {
+		final Pooling2DConfig max = Pooling2DConfig.builder().kH(2).kW(2).sH(1).sW(1)
+			.paddingMode(PaddingMode.VALID).type(Pooling2D.Pooling2DType.MAX).isNHWC(true).build();
+		final float[] taps = { 0.25f, 0.5f, 0.25f };
+		final float[] w = new float[9 * channels];
+		for (int ky = 0; ky < 3; ky++) {
+			for (int kx = 0; kx < 3; kx++) {
+				for (int c = 0; c < channels; c++) w[(ky * 3 + kx) * channels + c] = taps[ky] * taps[kx];
+			}
+		}
+		final SDVariable kernel = sd.constant(Nd4j.create(w, new long[] { 3, 3, channels, 1 }, 'c'));
+		final Conv2DConfig blur = Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).dH(1).dW(1)
+			.paddingMode(PaddingMode.SAME).dataFormat("NHWC").build();
+		return sd.cnn.depthWiseConv2d(sd.cnn.maxPooling2d(x, max), kernel, blur);
 	}
 
 	private SDVariable dense(final String name, final SDVariable x, final int in, final int out,

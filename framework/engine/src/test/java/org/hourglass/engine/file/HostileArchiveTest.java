@@ -315,7 +315,7 @@ class HostileArchiveTest {
 			{ "\"kernelSize\" : 3", "\"kernelSize\" : 4", "describes an invalid model: invalid network: kernel size must be odd, got 4" },
 			{ "\"activation\" : \"RELU\"", "\"activation\" : \"SWISH\"", "field 'network.activation' must be one of [LINEAR, RELU" },
 			{ "\"axes\" : \"CYX\"", "\"axes\" : \"YX\"", "axes must be 'CYX' in format 2, found 'YX'" },
-			{ "\"pooling\" : \"MAX\"", "\"pooling\" : \"AVERAGE\"", "field 'network.pooling' must be one of [MAX]" },
+			{ "\"pooling\" : \"MAX\"", "\"pooling\" : \"AVERAGE\"", "field 'network.pooling' must be one of [MAX, MAX_BLUR]" },
 			{ "\"reduction\" : \"MEAN\"", "\"reduction\" : \"SUM\"", "a masked loss is averaged over its mask" },
 			{ "\"warmupEpochs\" : 0", "\"warmupEpochs\" : -1", "warm-up epochs must be >= 0" },
 			{ "\"best\" : true", "\"best\" : 1", "field 'training.history[0].best' must be true or false, found 1" },
