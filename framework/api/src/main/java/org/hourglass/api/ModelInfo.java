@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.hourglass.api.image.ChannelNormalization;
+import org.hourglass.api.image.Normalization;
 import org.hourglass.api.training.EpochResult;
 
 /**
@@ -28,5 +29,10 @@ public record ModelInfo(ModelSpec spec, ChannelNormalization fittedNormalization
 
 	public boolean isTrained() {
 		return !history.isEmpty();
+	}
+
+	/** True if this model normalises each image with that image's own statistics ({@link Normalization#perImage}). */
+	public boolean normalizesPerImage() {
+		return spec.normalization().perImage(fittedNormalization != null);
 	}
 }

@@ -67,9 +67,7 @@ final class BlockTask implements Function<Block, TaskResult> {
 		final float[][] results;
 		try (ModelCache.Lease lease = shared.lease()) {
 			final Model m = lease.model();
-			if (block.normalization() == null && !block.wholePlanes(in) && m.info().spec().normalization().perImage(m
-				.info().fittedNormalization() != null))
-			{
+			if (block.normalization() == null && !block.wholePlanes(in) && m.info().normalizesPerImage()) {
 				throw new IllegalStateException("block " + name + " is part of its planes but has no normalisation");
 			}
 			crop = m.inputFor(width, height, wanted, options);

@@ -58,7 +58,7 @@ final class VolumeJob {
 		final boolean perImage;
 		try (ModelCache.Lease m = ModelCache.lease(model, args.variant().id)) {
 			net = m.model().info().spec().network();
-			perImage = m.model().info().spec().normalization().perImage(m.model().info().fittedNormalization() != null);
+			perImage = m.model().info().normalizesPerImage();
 		}
 		if (net.inputSize() > 0) {
 			throw new InvalidInputException("The model takes whole images of " + net.inputSize() + "x" + net.inputSize() +
