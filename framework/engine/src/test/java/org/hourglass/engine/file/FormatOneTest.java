@@ -13,14 +13,16 @@ import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.api.training.EpochResult;
 import org.junit.jupiter.api.Test;
 
-/** Model files of format 1 (the shipped sample models were written in it) still read, as what they meant. */
+/** Model files of format 1 (some shipped sample models were written in it) still read, as what they meant. */
 class FormatOneTest {
 
 	private static final Path SAMPLES = Path.of("../../samples/models");
+	/** The SEM sample model as it shipped in format 1, until it was retrained. */
+	private static final Path FORMAT_ONE = Path.of("src/test/resources/format1");
 
 	@Test
 	void aFormatOneBlindSpotModelReads() {
-		final ArchiveContents c = ModelArchive.read(SAMPLES.resolve("denoise-sample.zip"), "denoise");
+		final ArchiveContents c = ModelArchive.read(FORMAT_ONE.resolve("blind-spot-sem.zip"), "denoise");
 		final ModelInfo info = c.info();
 		assertEquals(1, info.spec().loss().terms().size());
 		final LossTerm t = info.spec().loss().reconstruction();
