@@ -38,12 +38,7 @@ abstract class DenoiseTrainCommand extends TrainCommand {
 	@Parameter(label = "Pooling", choices = { DenoiseVariant.POOL_MAX, DenoiseVariant.POOL_MAX_BLUR },
 		description = "How the U-Net halves the resolution: max (2x2 max pooling) or max-blur (the 2x2 maximum, " +
 			"then a 3x3 blur: N2V2's remedy for checkerboard artefacts).")
-	private String pooling = DenoiseVariant.POOL_MAX;
-
-	@Parameter(label = "Full-resolution skip",
-		description = "Keep the U-Net's skip connection at full resolution; N2V2 leaves it out, so that the " +
-			"output is not built from a barely processed copy of the noisy input.")
-	private boolean fullResolutionSkip = true;
+	private String pooling;
 
 	@Parameter(label = "Normalisation", choices = { NormalizationChoice.PERCENTILE, NormalizationChoice.RANGE_8BIT,
 		NormalizationChoice.MEAN_STD },
@@ -56,17 +51,27 @@ abstract class DenoiseTrainCommand extends TrainCommand {
 			"network sees all channels of an image at once (every image needs the same channels).")
 	private String channels = "separate";
 
-	/** Supervised training's defaults: 20 epochs of 100 steps, no time budget. */
+	/** Supervised training's defaults: 20 epochs of 100 steps, no time budget, max pooling. */
 	DenoiseTrainCommand() {
-		this(new TrainingDefaults(32, 20, 100, 4e-4, 0));
+		this(new TrainingDefaults(32, 20, 100, 4e-4, 0), DenoiseVariant.POOL_MAX);
 	}
 
-	DenoiseTrainCommand(final TrainingDefaults defaults) {
+	/**
+	 * @param defaults the training's defaults
+	 * @param pooling the default pooling, {@value DenoiseVariant#POOL_MAX} or {@value DenoiseVariant#POOL_MAX_BLUR}
+	 */
+	DenoiseTrainCommand(final TrainingDefaults defaults, final String pooling) {
 		super(defaults);
+		this.pooling = pooling;
 	}
 
 	/** Supervised or self-supervised. */
 	protected abstract DenoiseVariant.Training training();
+
+	/** The U-Net's skip connections: every one, unless a subclass's training can do without some. */
+	protected NetworkSpec.Skips skips() {
+		return NetworkSpec.Skips.ALL;
+	}
 
 	/** An image that stands for the data's type, to check the normalisation against. */
 	protected abstract ImagePlus typicalImage();
@@ -101,7 +106,7 @@ abstract class DenoiseTrainCommand extends TrainCommand {
 		final PairMaker pairs = pairs(null, data);
 		final int c = TrainingImages.channels(data.training());
 		final NetworkSpec network = DenoiseVariant.network(training(), depth, filters, c).withPooling(DenoiseVariant
-			.pooling(pooling)).withSkips(fullResolutionSkip ? NetworkSpec.Skips.ALL : NetworkSpec.Skips.BELOW_FULL_RESOLUTION);
+			.pooling(pooling)).withSkips(skips());
 		return DenoiseVariant.spec(training(), network, NormalizationChoice.of(normalization), pairsDescription(pairs));
 	}
 

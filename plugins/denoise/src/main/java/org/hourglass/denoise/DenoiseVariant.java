@@ -25,6 +25,9 @@ import org.hourglass.imagej.variant.VariantDescriptor;
  * residual path would learn corrections relative to a random neighbour; in prediction it would then add
  * the pixel's own noisy value, which the blind-spot network was never allowed to see (Noise2Void also trains
  * without it).</li>
+ * <li>Self-supervised training defaults to N2V2's changes: max-blur pooling, and for the blind spot no skip
+ * connection at full resolution, so its output is not built from a barely processed copy of the noisy input.
+ * A residual network keeps that skip: it corrects each input pixel, which needs full-resolution features.</li>
  * </ul>
  * <b>Normalisation.</b> Per-image percentiles (1 % to 99.8 %, as CSBDeep) by default: robust to the bit
  * depth and exposure of microscopy images. For 8-bit natural-image benchmarks, the fixed range 0–255, so

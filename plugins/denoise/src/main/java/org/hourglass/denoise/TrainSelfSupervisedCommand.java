@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.ModelSpec;
+import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.TrainingData;
 import org.hourglass.api.training.TrainingSource;
@@ -64,6 +65,12 @@ public class TrainSelfSupervisedCommand extends DenoiseTrainCommand {
 		description = "Length in pixels of the structured mask's line (odd: the masked pixel and as many on each side).")
 	private int structuredLength = 5;
 
+	@Parameter(label = "Full-resolution skip",
+		description = "Blind spot only: keep the U-Net's skip connection at full resolution. N2V2 leaves it out, so " +
+			"that the output is not built from a barely processed copy of the noisy input; neighbour sub-sampling's " +
+			"network adds a correction to each input pixel and always keeps it.")
+	private boolean fullResolutionSkip = false;
+
 	/** Choices of {@code method}. */
 	public static final String METHOD_BLIND_SPOT = "blind-spot";
 	public static final String METHOD_NEIGHBOUR = "neighbour-subsampling";
@@ -71,11 +78,11 @@ public class TrainSelfSupervisedCommand extends DenoiseTrainCommand {
 	private ImagePlus typical;
 
 	/**
-	 * A 10-minute budget: on one noisy 512x512 image that is about 900 steps on two cores; the epochs are an upper
-	 * bound that a faster machine may reach.
+	 * A 10-minute budget (the epochs are an upper bound that a fast machine may reach) and N2V2's network: max-blur
+	 * pooling, and for the blind spot no skip at full resolution.
 	 */
 	public TrainSelfSupervisedCommand() {
-		super(new TrainingDefaults(32, 40, 100, 4e-4, 10));
+		super(new TrainingDefaults(32, 40, 100, 4e-4, 10), DenoiseVariant.POOL_MAX_BLUR);
 	}
 
 	@Override
@@ -84,6 +91,16 @@ public class TrainSelfSupervisedCommand extends DenoiseTrainCommand {
 		if (METHOD_NEIGHBOUR.equals(method)) return DenoiseVariant.Training.SELF_SUPERVISED_NEIGHBOUR;
 		throw new InvalidInputException("Unknown method '" + method + "'; expected " + METHOD_BLIND_SPOT + " or " +
 			METHOD_NEIGHBOUR + ".");
+	}
+
+	/**
+	 * The blind spot may leave out the full-resolution skip. A residual network (neighbour sub-sampling) corrects
+	 * each input pixel; without full-resolution features its correction could not follow pixel noise.
+	 */
+	@Override
+	protected NetworkSpec.Skips skips() {
+		return training() == DenoiseVariant.Training.SELF_SUPERVISED && !fullResolutionSkip
+			? NetworkSpec.Skips.BELOW_FULL_RESOLUTION : NetworkSpec.Skips.ALL;
 	}
 
 	@Override

@@ -139,10 +139,10 @@ class CommandsTest {
 
 	@Test
 	@Order(1)
-	void theN2V2NetworkTrainsIsStoredAndDenoises() {
+	void theBlindSpotTrainsN2V2sNetworkByDefaultAndTheOriginalOnRequest() {
 		final Path file = dir.resolve("n2v2.zip");
 		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy(
-			"noisy", 64, 64), "pooling", DenoiseVariant.POOL_MAX_BLUR, "fullResolutionSkip", false));
+			"noisy", 64, 64)));
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		try (Model model = context.service(ModelService.class).load(file, DenoiseVariant.ID)) {
 			final NetworkSpec net = model.info().spec().network();
@@ -152,13 +152,32 @@ class CommandsTest {
 		final HourglassCommand d = run(DenoiseCommand.class, "model", file.toString(), "input", Images.noisy("n", 40,
 			30), "tileSize", 0, "batchSize", 1);
 		assertFalse(d.isCanceled(), d.getCancelReason());
+		final Path plain = dir.resolve("n2v-plain.zip");
+		assertFalse(run(TrainSelfSupervisedCommand.class, tinyTraining(plain, "input", Images.noisy("noisy", 64, 64),
+			"pooling", DenoiseVariant.POOL_MAX, "fullResolutionSkip", true)).isCanceled());
+		try (Model model = context.service(ModelService.class).load(plain, DenoiseVariant.ID)) {
+			assertEquals(NetworkSpec.Pooling.MAX, model.info().spec().network().pooling());
+			assertEquals(NetworkSpec.Skips.ALL, model.info().spec().network().skips());
+		}
 		final Path refused = dir.resolve("average.zip");
 		assertCancelled(run(TrainSelfSupervisedCommand.class, tinyTraining(refused, "input", Images.noisy("noisy", 64,
 			64), "pooling", "average")), "average");
 		assertFalse(Files.exists(refused), "nothing written");
 	}
 
-		@Test
+	@Test
+	@Order(1)
+	void residualNetworksKeepTheFullResolutionSkip() {
+		final Path file = dir.resolve("ne2ne-skips.zip");
+		assertFalse(run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy("noisy", 64, 64),
+			"method", TrainSelfSupervisedCommand.METHOD_NEIGHBOUR, "fullResolutionSkip", false)).isCanceled());
+		try (Model model = context.service(ModelService.class).load(file, DenoiseVariant.ID)) {
+			assertTrue(model.info().spec().network().residual());
+			assertEquals(NetworkSpec.Skips.ALL, model.info().spec().network().skips());
+		}
+	}
+
+	@Test
 	@Order(1)
 	void theMaskCellSizeIsAParameter() {
 		final Path file = dir.resolve("cell4.zip");
@@ -303,6 +322,8 @@ class CommandsTest {
 			assertEquals("supervised", model.info().spec().properties().get(DenoiseVariant.PROP_TRAINING));
 			assertTrue(model.info().spec().properties().get(DenoiseVariant.PROP_PAIRS).contains("gaussian"));
 			assertTrue(model.info().spec().network().residual());
+			assertEquals(NetworkSpec.Pooling.MAX, model.info().spec().network().pooling());
+			assertEquals(NetworkSpec.Skips.ALL, model.info().spec().network().skips());
 		}
 		final ImagePlus noisy = Images.noisy("noisy", 48, 48, 1, 1, 1, 32, 15, 5);
 		final Path pairs = dir.resolve("pairs.zip");
