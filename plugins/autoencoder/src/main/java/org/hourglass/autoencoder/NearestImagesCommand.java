@@ -89,11 +89,12 @@ public class NearestImagesCommand extends AutoencoderCommand {
 			tiles.add(q.processor());
 			captions.add("query\n" + shortPosition(q.name(), q.slice()));
 			final List<String> summary = new ArrayList<>();
+			final String d = distanceFormat(hits);
 			for (final Hit h : hits) {
 				tiles.add(items.get(h.index()).processor());
-				captions.add(String.format(Locale.ROOT, "#%d %s\nd = %.3g", h.rank(), in.fromStack() ? shortPosition(h
+				captions.add(String.format(Locale.ROOT, "#%d %s\nd = " + d, h.rank(), in.fromStack() ? shortPosition(h
 					.name(), h.slice()) : position(h.name(), h.slice()), h.distance()));
-				summary.add(String.format(Locale.ROOT, "%s (%.3g)", position(h.name(), h.slice()), h.distance()));
+				summary.add(String.format(Locale.ROOT, "%s (" + d + ")", position(h.name(), h.slice()), h.distance()));
 			}
 			montage = Montage.of(in.title() + "-nearest", tiles, captions);
 			nearest = String.join(", ", summary);
@@ -115,6 +116,16 @@ public class NearestImagesCommand extends AutoencoderCommand {
 		}
 		final ImageSet.Item it = ImageSet.of(query).get(slice - 1);
 		return it;
+	}
+
+	/**
+	 * One fixed-point format for all distances shown, with 3 significant digits of the largest, so that the query's
+	 * distance to itself, zero up to float rounding, reads as 0.
+	 */
+	static String distanceFormat(final List<Hit> hits) {
+		final double max = hits.stream().mapToDouble(Hit::distance).max().orElse(0);
+		final int decimals = max > 0 ? Math.max(0, 2 - (int) Math.floor(Math.log10(max))) : 3;
+		return "%." + decimals + "f";
 	}
 
 	/** In a montage, where room is short: a slice by its number. */

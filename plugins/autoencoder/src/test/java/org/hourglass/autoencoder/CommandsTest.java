@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.hourglass.imagej.HourglassCommand;
 import org.hourglass.api.Model;
@@ -225,6 +226,16 @@ class CommandsTest {
 		assertTrue(((String) m.getOutput("nearest")).startsWith("blobs.tif:3 (0"), (String) m.getOutput("nearest"));
 		final ImagePlus montage = (ImagePlus) m.getOutput("montage");
 		assertTrue(montage.getWidth() >= 5 * Montage.TILE, "query and 4 images in one row: " + montage.getWidth());
+	}
+
+	@Test
+	void distancesShowThreeDigitsOfTheLargestSoRoundingNoiseReadsAsZero() {
+		final List<NearestImagesCommand.Hit> hits = List.of(new NearestImagesCommand.Hit(1, 0, "a", 1, 6.66e-8),
+			new NearestImagesCommand.Hit(2, 1, "b", 2, 0.0796));
+		assertEquals("0.0000 0.0796", String.format(Locale.ROOT, NearestImagesCommand.distanceFormat(hits) + " "
+			+ NearestImagesCommand.distanceFormat(hits), 6.66e-8, 0.0796));
+		assertEquals("%.0f", NearestImagesCommand.distanceFormat(List.of(new NearestImagesCommand.Hit(1, 0, "a", 1,
+			150.0))));
 	}
 
 	@Test
