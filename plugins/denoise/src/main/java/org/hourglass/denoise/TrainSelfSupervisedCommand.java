@@ -2,12 +2,14 @@ package org.hourglass.denoise;
 
 import java.io.File;
 import java.util.List;
+import java.util.Optional;
 
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.ModelSpec;
 import org.hourglass.api.network.NetworkSpec;
 import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.TrainingData;
+import org.hourglass.api.training.TrainingReport;
 import org.hourglass.api.training.TrainingSource;
 import org.hourglass.imagej.ImageFolder;
 import org.hourglass.imagej.TrainingImages;
@@ -101,6 +103,13 @@ public class TrainSelfSupervisedCommand extends DenoiseTrainCommand {
 	protected NetworkSpec.Skips skips() {
 		return training() == DenoiseVariant.Training.SELF_SUPERVISED && !fullResolutionSkip
 			? NetworkSpec.Skips.BELOW_FULL_RESOLUTION : NetworkSpec.Skips.ALL;
+	}
+
+	/** A blind-spot run its time budget ended far short of where it levels off is told what budget reaches it. */
+	@Override
+	protected Optional<String> advice(final TrainingReport report) {
+		return training() == DenoiseVariant.Training.SELF_SUPERVISED ? BlindSpotBudget.advice(report) : Optional
+			.empty();
 	}
 
 	@Override

@@ -196,6 +196,28 @@ class CommandsTest {
 
 	@Test
 	@Order(1)
+	void aBlindSpotRunItsBudgetEndedFarShortOfTheStepsWarnsWhatBudgetReachesThem() throws InterruptedException {
+		final CountDownLatch warned = new CountDownLatch(1);
+		final EventService events = context.service(EventService.class);
+		// the event service holds its subscribers weakly: keep this one reachable until the end
+		final StatusWatch watch = new StatusWatch("Blind-spot training keeps improving up to about 1,500 steps",
+			warned);
+		final List<EventSubscriber<?>> subscribers = events.subscribe(watch);
+		try {
+			// a budget of a few milliseconds: the first epoch ends after its first step
+			final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(dir.resolve("budget.zip"),
+				"input", Images.noisy("noisy", 64, 64), "minutes", 1e-5));
+			assertFalse(m.isCanceled(), m.getCancelReason());
+			assertTrue(warned.await(60, TimeUnit.SECONDS), "no advice on the time budget");
+		}
+		finally {
+			events.unsubscribe(subscribers);
+			Reference.reachabilityFence(watch);
+		}
+	}
+
+	@Test
+	@Order(1)
 	void theCosineScheduleEndsTheRunAtALearningRateOfZero() {
 		final Path file = dir.resolve("cosine.zip");
 		final HourglassCommand m = run(TrainSelfSupervisedCommand.class, tinyTraining(file, "input", Images.noisy(

@@ -10,9 +10,10 @@ import java.util.List;
  * @param bestValidationLoss its validation loss
  * @param stoppedBy why training stopped
  * @param seconds wall time of this run
+ * @param steps training steps (batches) this run took
  */
 public record TrainingReport(List<EpochResult> epochs, int bestEpoch, double bestValidationLoss, Ending stoppedBy,
-	double seconds)
+	double seconds, long steps)
 {
 
 	/** Why training ended. */
@@ -27,5 +28,10 @@ public record TrainingReport(List<EpochResult> epochs, int bestEpoch, double bes
 
 	public TrainingReport {
 		epochs = List.copyOf(epochs);
+	}
+
+	/** Training steps a minute in this run, 0 if it took none or no time. */
+	public double stepsPerMinute() {
+		return steps > 0 && seconds > 0 ? steps / (seconds / 60) : 0;
 	}
 }

@@ -25,6 +25,10 @@ final class Clock {
 		steps++;
 	}
 
+	long steps() {
+		return steps;
+	}
+
 	double elapsed() {
 		return (System.nanoTime() - started) / 1e9;
 	}

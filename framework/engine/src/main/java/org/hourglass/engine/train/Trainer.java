@@ -193,7 +193,7 @@ public final class Trainer {
 		model.setInfo(info(startInfo, fitted, history, previousSeconds + seconds));
 		final int bestEpoch = progression.bestEpoch();
 		return new TrainingReport(history, bestEpoch, bestEpoch == 0 ? Double.NaN : progression.bestLoss(), ending,
-			seconds);
+			seconds, clock.steps());
 	}
 
 	/** A new model: its initial weights come from the run's seed. */

@@ -104,6 +104,8 @@ class TrainerTest {
 			assertEquals(TrainingReport.Ending.COMPLETED, report.stoppedBy());
 			assertEquals(4, report.epochs().size());
 			assertEquals(32, events.steps.size());
+			assertEquals(32, report.steps());
+			assertEquals(report.steps() / (report.seconds() / 60), report.stepsPerMinute(), 1e-9);
 			assertEquals(4, events.epochs.size());
 			final TrainingProgress last = events.steps.get(31);
 			assertEquals(4, last.epoch());

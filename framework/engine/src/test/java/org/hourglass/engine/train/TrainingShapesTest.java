@@ -197,6 +197,7 @@ class TrainingShapesTest {
 			assertEquals(TrainingReport.Ending.TIME_BUDGET, r.stoppedBy());
 			assertEquals(1, r.epochs().size());
 			assertEquals(1, steps[0], "steps");
+			assertEquals(1, r.steps(), "the report's steps");
 			assertTrue(r.stoppedBy().byItself());
 		}
 	}

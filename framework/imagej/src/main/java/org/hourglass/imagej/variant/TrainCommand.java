@@ -2,6 +2,10 @@ package org.hourglass.imagej.variant;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Optional;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 import org.hourglass.api.InvalidInputException;
 import org.hourglass.api.Model;
@@ -11,6 +15,7 @@ import org.hourglass.api.training.PairMaker;
 import org.hourglass.api.training.PatchGeometry;
 import org.hourglass.api.training.TrainingConfig;
 import org.hourglass.api.training.TrainingData;
+import org.hourglass.api.training.TrainingReport;
 import org.hourglass.imagej.HourglassCommand;
 import org.hourglass.imagej.ModelTraining;
 import org.hourglass.imagej.TrainingMonitor;
@@ -27,10 +32,12 @@ import ij.ImagePlus;
  * <p>
  * A variant says which images it trains on ({@link #data()}), the model it makes ({@link #newSpec}), its
  * training pairs ({@link #pairs}) and patch size ({@link #patchSize}), and may check a model to fine-tune
- * ({@link #checkStart}) or adjust the training configuration ({@link #configure}). Its defaults come through
- * the constructor.
+ * ({@link #checkStart}) or adjust the training configuration ({@link #configure}), and may advise the user on
+ * how training went ({@link #advice}). Its defaults come through the constructor.
  */
 public abstract class TrainCommand extends HourglassCommand {
+
+	private static final Logger LOG = LogManager.getLogger();
 
 	@Parameter
 	private ModelService models;
@@ -155,6 +162,14 @@ public abstract class TrainCommand extends HourglassCommand {
 		return config;
 	}
 
+	/**
+	 * What the user should know about a finished run, e.g. that its time budget was too short for this computer;
+	 * shown as a warning. None by default.
+	 */
+	protected Optional<String> advice(final TrainingReport report) {
+		return Optional.empty();
+	}
+
 	/** The model service. */
 	protected ModelService models() {
 		return models;
@@ -199,6 +214,10 @@ public abstract class TrainCommand extends HourglassCommand {
 				e -> e.trainingLoss()).orElse(Double.NaN);
 			lossCurve = result.lossCurve();
 			stoppedEarly = !result.report().stoppedBy().byItself();
+			advice(result.report()).ifPresent(a -> {
+				LOG.warn("{}", a);
+				status().warn(a);
+			});
 		}
 		finally {
 			start = null;
